@@ -1,0 +1,89 @@
+package org.convquiz.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns failures into friendly HTML pages for browsers and {@code application/problem+json} for
+ * API clients ({@code /api/*}, or a request that asks for JSON and not HTML).
+ */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(Integer status, String path, String ref);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return respond(404, "Not Found", "No resource at " + uri.getPath(), uri, headers, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        String detail = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return respond(400, "Bad Request", detail, uri, headers, null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri, headers);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(status, title, e.getMessage(), uri, headers, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s on %s", ref, uri.getPath());
+        return respond(500, "Internal Server Error", "Unexpected error; reference " + ref, uri, headers, ref);
+    }
+
+    /** Builds the error response in the form the client wants. */
+    static Response respond(int status, String title, String detail, UriInfo uri, HttpHeaders headers, String ref) {
+        if (wantsProblemJson(uri, headers)) {
+            return Response.status(status)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(status, title, detail, uri.getPath()))
+                    .build();
+        }
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, uri.getPath(), ref == null ? "-" : ref))
+                .build();
+    }
+
+    static boolean wantsProblemJson(UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/")) {
+            return true;
+        }
+        boolean html = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
+        boolean json = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> "json".equals(m.getSubtype()) || m.getSubtype().endsWith("+json"));
+        return json && !html;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
