@@ -1,0 +1,159 @@
+package org.convquiz.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Backward passes (gradients of a scalar loss L) for the pooling and conv2d layers, matching
+ * PyTorch autograd. The tutorial's principle: the sum of the gradients is preserved through pooling.
+ */
+public final class Backward {
+    private Backward() {
+    }
+
+    private static void requireGradShape(String op, Tensor gradOutput, int[] expected) {
+        if (gradOutput == null) {
+            throw EngineException.invalid(op + " backward needs gradOutput");
+        }
+        if (!Arrays.equals(gradOutput.rawShape(), expected)) {
+            throw EngineException.invalid("gradOutput has shape " + gradOutput.shapeString() + " but the " + op
+                    + " output has shape " + Fmt.shape(expected));
+        }
+    }
+
+    /**
+     * Max pooling: ∂L/∂X[idx(r,c)] += ∂L/∂Y[r,c], where idx(r,c) is the window's argmax ("max id",
+     * first maximum on ties); every other input gets nothing from that window. Where windows
+     * overlap, gradients landing on the same input add up.
+     */
+    public static Result<Tensor> maxPool2d(Tensor input, Tensor gradOutput, Pool2d p) {
+        PoolResult fwd = Ops.maxPool2d(input, p);
+        requireGradShape("max_pool2d", gradOutput, fwd.output().rawShape());
+        Image im = Image.of(input, 2, "maxPool2d");
+        int planes = im.n * im.c;
+        int plane = im.h * im.w;
+        int outPlane = gradOutput.size() / planes;
+        double[] g = gradOutput.raw();
+        double[] idx = fwd.indices().raw();
+        double[] gx = new double[input.size()];
+        boolean detail = g.length <= Ops.STEP_LIMIT;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("Max pooling backward: each output gradient goes entirely to the input that held the window's maximum "
+                + "(its max id); all other inputs of the window get 0; overlapping windows add up",
+                "最大池化反向:每个输出梯度全部传给前向时窗口最大值所在位置(max id),窗口内其余位置为 0;窗口重叠时梯度相加",
+                "∂L/∂X[m] = Σ_{(r,c): idx(r,c) = m} ∂L/∂Y[r,c]", "", ""));
+        for (int pl = 0; pl < planes; pl++) {
+            for (int q = 0; q < outPlane; q++) {
+                int k = pl * outPlane + q;
+                int m = (int) idx[k];
+                gx[pl * plane + m] += g[k];
+                if (detail) {
+                    steps.add(new Step("Gradient " + Fmt.num(g[k]) + " of output " + q + (planes > 1 ? " (plane " + pl + ")" : "")
+                            + " goes to input (" + m / im.w + "," + m % im.w + "), the window's maximum " + Fmt.num(im.data[pl * plane + m]),
+                            "输出 " + q + " 的梯度 " + Fmt.num(g[k]) + " 传给窗口最大值 " + Fmt.num(im.data[pl * plane + m]) + " 所在的输入 ("
+                                    + m / im.w + "," + m % im.w + ")",
+                            "∂L/∂X[" + m / im.w + "," + m % im.w + "] = ∂L/∂X[" + m / im.w + "," + m % im.w + "] + ∂L/∂Y",
+                            Fmt.num(gx[pl * plane + m] - g[k]) + " + " + Fmt.factor(g[k]), Fmt.num(gx[pl * plane + m])));
+                }
+            }
+        }
+        steps.add(sumStep(g, gx));
+        return new Result<>(Tensor.wrap(input.shape(), gx), steps);
+    }
+
+    /**
+     * Average pooling: each ∂L/∂Y[r,c] is divided by its window's forward divisor D and added to every
+     * in-input position of the window: ∂L/∂X[y,x] += ∂L/∂Y[r,c]/D. Splitting (not copying) keeps the
+     * gradient sum unchanged when D equals the number of positions (the tutorial's Fig. 7).
+     */
+    public static Result<Tensor> avgPool2d(Tensor input, Tensor gradOutput, Pool2d p) {
+        if (input == null || p == null) {
+            throw EngineException.invalid("avgPool2d backward needs an input and pool parameters");
+        }
+        if (p.kind() != PoolKind.AVG) {
+            throw EngineException.invalid("avgPool2d was given " + p.name() + " parameters");
+        }
+        int[] outShape = Shapes.pool2d(input.rawShape(), p).value();
+        requireGradShape("avg_pool2d", gradOutput, outShape);
+        Image im = Image.of(input, 2, "avgPool2d");
+        int planes = im.n * im.c;
+        int oh = outShape[outShape.length - 2];
+        int ow = outShape[outShape.length - 1];
+        double[] g = gradOutput.raw();
+        double[] gx = new double[input.size()];
+        boolean detail = g.length <= Ops.STEP_LIMIT;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("Average pooling backward: each output gradient is split into D equal parts, one per window position "
+                + "(copying it D times would multiply the total by D)",
+                "平均池化反向:每个输出梯度等分为 D 份分给窗口内各位置(直接复制 D 份会使梯度总和变为 D 倍)",
+                "∂L/∂X[y,x] = Σ_{windows ∋ (y,x)} ∂L/∂Y[r,c]/D", "", ""));
+        for (int r = 0; r < oh; r++) {
+            for (int c = 0; c < ow; c++) {
+                int[] win = PoolKernels.avgWindow(r, c, im.h, im.w, p);
+                for (int pl = 0; pl < planes; pl++) {
+                    double gv = g[pl * oh * ow + r * ow + c];
+                    double share = gv / win[4];
+                    for (int y = win[0]; y < win[1]; y++) {
+                        for (int x = win[2]; x < win[3]; x++) {
+                            gx[pl * im.h * im.w + y * im.w + x] += share;
+                        }
+                    }
+                    if (detail) {
+                        steps.add(new Step("Gradient of output (" + r + "," + c + ")" + (planes > 1 ? " plane " + pl : "")
+                                + " split over rows " + win[0] + "–" + (win[1] - 1) + ", columns " + win[2] + "–" + (win[3] - 1),
+                                "输出 (" + r + "," + c + ") 的梯度分给第 " + win[0] + "–" + (win[1] - 1) + " 行、第 " + win[2] + "–"
+                                        + (win[3] - 1) + " 列",
+                                "∂L/∂Y[" + r + "," + c + "]/D", Fmt.num(gv) + "/" + win[4], Fmt.num(share)));
+                    }
+                }
+            }
+        }
+        steps.add(sumStep(g, gx));
+        return new Result<>(Tensor.wrap(input.shape(), gx), steps);
+    }
+
+    private static Step sumStep(double[] g, double[] gx) {
+        double a = 0;
+        double b = 0;
+        for (double v : g) {
+            a += v;
+        }
+        for (double v : gx) {
+            b += v;
+        }
+        return new Step("Sum of gradients before and after pooling backward", "池化反向前后梯度之和",
+                "Σ ∂L/∂X = Σ ∂L/∂Y", Fmt.num(b) + " = " + Fmt.num(a), Fmt.num(b));
+    }
+
+    /**
+     * conv2d backward with G = ∂L/∂Y:
+     * ∂L/∂b[o] = Σ_{n,r,c} G[n,o,r,c];
+     * ∂L/∂K[o,k,i,j] = Σ_{n,r,c} G[n,o,r,c]·X_p[n,k,r·s_h + i·d_h,c·s_w + j·d_w];
+     * ∂L/∂X = fold(Σ_o G[n,o,r,c]·K[o,k,i,j]) where fold adds each padded position's gradient to the
+     * input position it was copied from (reflect/replicate/circular), zero padding receives none.
+     */
+    public static ConvGrads conv2d(Tensor input, Tensor weight, Tensor gradOutput, Conv2d c) {
+        ConvPlan plan = ConvPlan.of("conv2d", input, weight, null, c);
+        requireGradShape("conv2d", gradOutput, plan.outShape);
+        double[][] gr = ConvKernels.backward(plan, input.raw(), weight.raw(), gradOutput.raw());
+        List<Step> steps = new ArrayList<>();
+        StringBuilder bsub = new StringBuilder();
+        for (int o = 0; o < plan.co && o < 8; o++) {
+            bsub.append(o > 0 ? ", " : "").append(Fmt.num(gr[2][o]));
+        }
+        steps.add(new Step("Bias gradient: each bias is added to every element of its output channel, so it collects all of them",
+                "偏置梯度:偏置加到其输出通道的每个元素上,因此等于该通道梯度之和",
+                "∂L/∂b[o] = Σ_{n,r,c} G[n,o,r,c]", c.bias() ? bsub + (plan.co > 8 ? ", …" : "") : "no bias (bias=False)",
+                c.bias() ? Fmt.shape(plan.co) : "—"));
+        steps.add(new Step("Weight gradient: correlate the padded input with the output gradient",
+                "权重梯度:用输出梯度与填充后的输入做互相关",
+                "∂L/∂K[o,k,i,j] = Σ_{n,r,c} G[n,o,r,c]·X_p[n,k,r·s_h + i·d_h,c·s_w + j·d_w]", "", Fmt.shape(c.weightShape())));
+        steps.add(new Step("Input gradient: every output gradient flows back through the kernel weights to the inputs of its window; "
+                + "padded positions pass theirs to the input they copy (nothing for zero padding)",
+                "输入梯度:每个输出梯度经核权重传回其窗口内的输入;填充位置的梯度加回被复制的输入(零填充则丢弃)",
+                "∂L/∂X_p[n,k,r·s_h + i·d_h,c·s_w + j·d_w] = Σ_o G[n,o,r,c]·K[o,k,i,j]", "", input.shapeString()));
+        return new ConvGrads(Tensor.wrap(input.shape(), gr[0]), Tensor.wrap(c.weightShape(), gr[1]),
+                c.bias() ? Tensor.wrap(new int[] {plan.co}, gr[2]) : null, steps);
+    }
+}

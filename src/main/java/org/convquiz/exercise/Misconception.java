@@ -1,0 +1,439 @@
+package org.convquiz.exercise;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.convquiz.engine.Conv2d;
+import org.convquiz.engine.Padding;
+import org.convquiz.engine.Pair;
+import org.convquiz.engine.Pool2d;
+import org.convquiz.engine.PoolKind;
+import org.convquiz.engine.Tensor;
+import org.convquiz.exercise.ExerciseSpec.PartSpec;
+import org.convquiz.exercise.answer.ParsedAnswer;
+
+/**
+ * The catalogue of named mistakes. Each computes what a student who makes it would answer, by a
+ * deliberately wrong version of the engine's formula applied to the student's own numbers; when a
+ * wrong answer equals that (and not the right answer), the feedback names the mistake.
+ */
+public enum Misconception {
+    FORGOT_PLUS_ONE(
+            Text.of("You forgot the + 1 in the output-size formula", "输出尺寸公式里漏掉了 + 1"),
+            Text.of("The number of window positions is ⌊(n + 2p − k)/s⌋ + 1: count the first position too.",
+                    "窗口位置数是 ⌊(n + 2p − k)/s⌋ + 1：第一个位置也要算上。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return shapeQuantity(m, q, (n, sp) -> Math.floorDiv(n + sp.before + sp.after - sp.effectiveKernel(), sp.stride));
+        }
+    },
+    PADDING_ONE_SIDE(
+            Text.of("You counted PyTorch's padding on one side only", "把 PyTorch 的 padding 只算了一侧"),
+            Text.of("padding=p in nn.Conv2d adds p rows at the top AND p at the bottom: use n + 2p.",
+                    "nn.Conv2d 的 padding=p 在上下各加 p 行：应使用 n + 2p。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return recompute(m, part, q, layer -> layer instanceof Model.Layer.Conv c
+                    && c.conv().padding() instanceof Padding.Explicit e && e.convention() == Padding.Convention.PER_SIDE
+                    && e.top() > 0
+                    ? conv(c, c.conv().withPadding(Padding.total(e.top(), e.left()))) : null);
+        }
+    },
+    TOTAL_PADDING_DOUBLED(
+            Text.of("You counted the tutorial's total padding on each side", "把教程中的总填充 p_h 在每一侧都算了一遍"),
+            Text.of("In the tutorial's formula p_h is already the total over top and bottom: use n_h + p_h, not n_h + 2p_h.",
+                    "教程公式中的 p_h 已是上下两侧的总和：应使用 n_h + p_h，而不是 n_h + 2p_h。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return recompute(m, part, q, layer -> layer instanceof Model.Layer.Conv c
+                    && c.conv().padding() instanceof Padding.Explicit e && e.convention() == Padding.Convention.TOTAL
+                    && e.totalH() + e.totalW() > 0
+                    ? conv(c, c.conv().withPadding(Padding.perSide(e.totalH(), e.totalW()))) : null);
+        }
+    },
+    NO_FLOOR(
+            Text.of("You rounded up instead of down", "向上取整了，应向下取整"),
+            Text.of("A window that would stick out past the (padded) input is not used: take the floor ⌊·⌋.",
+                    "超出（填充后）输入的窗口不计算：应向下取整 ⌊·⌋。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return shapeQuantity(m, q, (n, sp) -> Math.floorDiv(n + sp.before + sp.after - sp.effectiveKernel() + sp.stride - 1, sp.stride) + 1);
+        }
+    },
+    STRIDE_IGNORED(
+            Text.of("You left out the stride", "忽略了步幅"),
+            Text.of("With stride s the window jumps s positions: divide (n + 2p − k) by s before adding 1.",
+                    "步幅为 s 时窗口每次移动 s 个位置：先把 (n + 2p − k) 除以 s，再加 1。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return recompute(m, part, q, layer -> {
+                if (layer instanceof Model.Layer.Conv c && c.conv().stride().h() * c.conv().stride().w() > 1) {
+                    return conv(c, c.conv().withStride(Pair.of(1)));
+                }
+                if (layer instanceof Model.Layer.Pool p && p.pool().stride().h() * p.pool().stride().w() > 1) {
+                    return new Model.Layer.Pool(p.pool().withStride(Pair.of(1)));
+                }
+                return null;
+            });
+        }
+    },
+    BIAS_FORGOTTEN(
+            Text.of("You forgot the biases", "漏算了偏置"),
+            Text.of("With bias=True each output channel (or output neuron) has one bias: add them.",
+                    "bias=True 时每个输出通道（或输出神经元）有一个偏置：要加上。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q != Quantity.PARAMS && q != Quantity.FC_PARAMS) {
+                return Optional.empty();
+            }
+            return recompute(m, part, q, layer -> {
+                if (layer instanceof Model.Layer.Conv c && c.conv().bias()) {
+                    return conv(c, c.conv().withBias(false));
+                }
+                if (layer instanceof Model.Layer.Linear l && l.bias()) {
+                    return new Model.Layer.Linear(l.inFeatures(), l.outFeatures(), false);
+                }
+                return null;
+            });
+        }
+    },
+    BIAS_PER_INPUT_CHANNEL(
+            Text.of("You counted one bias per input channel", "按输入通道数计算了偏置"),
+            Text.of("A conv layer has one bias per OUTPUT channel (c_o biases), whatever the number of input channels.",
+                    "卷积层每个输出通道一个偏置（共 c_o 个），与输入通道数无关。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q != Quantity.PARAMS) {
+                return Optional.empty();
+            }
+            long total = 0;
+            boolean differs = false;
+            for (Model.Layer layer : m.layers()) {
+                if (layer instanceof Model.Layer.Conv c) {
+                    Conv2d conv = c.conv();
+                    long weights = (long) conv.outChannels() * (conv.inChannels() / conv.groups()) * conv.kernel().h() * conv.kernel().w();
+                    total += weights + (conv.bias() ? conv.inChannels() : 0);
+                    differs |= conv.bias() && conv.inChannels() != conv.outChannels();
+                } else if (layer instanceof Model.Layer.Linear l) {
+                    total += (long) l.inFeatures() * l.outFeatures() + (l.bias() ? l.outFeatures() : 0);
+                }
+            }
+            return differs ? Optional.of(Quantities.integer(total)) : Optional.empty();
+        }
+    },
+    PARAMS_TIMES_HW(
+            Text.of("You multiplied the kernel's parameters by the image size", "把卷积核参数乘上了图像的高和宽"),
+            Text.of("A kernel is shared by every position: its c_o×c_i×k_h×k_w weights do not depend on the image's height and width.",
+                    "卷积核在所有位置共享：c_o×c_i×k_h×k_w 个权重与图像的高和宽无关。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q != Quantity.PARAMS || m.inputShape().length < 3) {
+                return Optional.empty();
+            }
+            long hw = (long) m.inputShape()[m.inputShape().length - 2] * m.inputShape()[m.inputShape().length - 1];
+            long total = 0;
+            for (Model.Layer layer : m.layers()) {
+                if (layer instanceof Model.Layer.Conv c) {
+                    Conv2d conv = c.conv();
+                    total += (long) conv.outChannels() * (conv.inChannels() / conv.groups()) * conv.kernel().h() * conv.kernel().w() * hw
+                            + (conv.bias() ? conv.outChannels() : 0);
+                }
+            }
+            return total > 0 && hw > 1 ? Optional.of(Quantities.integer(total)) : Optional.empty();
+        }
+    },
+    POOL_CHANGES_CHANNELS(
+            Text.of("Your pooling merged the channels", "池化时把各通道合并了"),
+            Text.of("Pooling works on each channel separately and does not add channels up: the channel count stays the same.",
+                    "池化层对每个通道分别池化，不会把通道相加：通道数不变。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            boolean pools = m.layers().stream().anyMatch(l -> l instanceof Model.Layer.Pool);
+            if (!pools || m.inputShape().length < 3) {
+                return Optional.empty();
+            }
+            if (q == Quantity.OUTPUT_SHAPE || q == Quantity.OUTPUT_CHANNELS) {
+                int[] shape = Quantities.outputShape(m).value().clone();
+                if (shape[shape.length - 3] == 1) {
+                    return Optional.empty();
+                }
+                shape[shape.length - 3] = 1;
+                return Optional.of(q == Quantity.OUTPUT_SHAPE ? Quantities.shape(shape) : Quantities.integer(1));
+            }
+            return Optional.empty();
+        }
+    },
+    KERNEL_FLIPPED(
+            Text.of("You mixed up convolution and cross-correlation", "混淆了卷积运算和互相关运算"),
+            Text.of("A conv layer computes cross-correlation: lay the kernel on the window as it is. True convolution flips it both ways first.",
+                    "卷积层计算的是互相关：直接把核放在窗口上逐元素相乘再求和。真正的卷积要先把核上下、左右翻转。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q != Quantity.OUTPUT && q != Quantity.OUTPUT_ELEMENT) {
+                return Optional.empty();
+            }
+            return recompute(m, part, q, layer -> {
+                if (layer instanceof Model.Layer.Correlate c) {
+                    return new Model.Layer.Correlate(c.kernel(), !c.flipped());
+                }
+                if (layer instanceof Model.Layer.Conv c && c.weight() != null) {
+                    return new Model.Layer.Conv(c.conv(), flip(c.weight()), c.bias());
+                }
+                return null;
+            });
+        }
+    },
+    MEAN_GRAD_COPIED(
+            Text.of("You copied the mean-pool gradient instead of splitting it", "把平均池化的梯度复制了，而不是平分"),
+            Text.of("Each output gradient of mean pooling is split into n equal parts (n = window size), so the total gradient stays the same.",
+                    "平均池化的每个输出梯度要平分成 n 份（n 为窗口大小），梯度之和才保持不变。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return gradientQuantity(q) ? recompute(m, part, q, layer -> layer instanceof Model.Layer.Pool p && p.pool().kind() == PoolKind.AVG
+                    ? new Model.Layer.Pool(p.pool().withDivisorOverride(1)) : null) : Optional.empty();
+        }
+    },
+    MAX_GRAD_SPREAD(
+            Text.of("You sent the max-pool gradient to the whole window", "把最大池化的梯度传给了整个窗口"),
+            Text.of("Max pooling passes each output gradient only to the input that held the window's maximum (the 'max id'); the others get 0.",
+                    "最大池化只把输出梯度传给窗口中最大值所在的位置（max id），其余位置为 0。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            // Spreading the whole gradient over the window is what an average pool with divisor 1 does.
+            return gradientQuantity(q) ? recompute(m, part, q, layer -> layer instanceof Model.Layer.Pool p && p.pool().kind() == PoolKind.MAX
+                    ? new Model.Layer.Pool(asAverage(p.pool()).withDivisorOverride(1)) : null) : Optional.empty();
+        }
+    },
+    RECEPTIVE_FIELDS_ADDED(
+            Text.of("You added the receptive fields of the layers", "把各层的感受野直接相加了"),
+            Text.of("Stacked windows overlap: each stride-1 k×k layer widens the receptive field by k − 1, so two 3×3 layers see 3 + 2 = 5, not 6.",
+                    "叠加的窗口会重叠：每个步幅为 1 的 k×k 层只让感受野增加 k − 1，所以两个 3×3 层的感受野是 3 + 2 = 5，而不是 6。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q != Quantity.RECEPTIVE_FIELD) {
+                return Optional.empty();
+            }
+            int sum = 0;
+            for (Model.Layer layer : m.layers()) {
+                Axis axis = heightAxis(layer);
+                sum += axis == null ? 0 : axis.kernel();
+            }
+            return Optional.of(Quantities.integer(sum));
+        }
+    },
+    CHANNELS_SWAPPED(
+            Text.of("You swapped in_channels and out_channels", "把输入通道数和输出通道数弄反了"),
+            Text.of("The output has out_channels channels, and the weight's shape is out_channels × in_channels × k_h × k_w.",
+                    "输出的通道数是 out_channels，权重形状是 out_channels × in_channels × k_h × k_w。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            Optional<Model.Layer.Conv> first = m.layers().stream().filter(Model.Layer.Conv.class::isInstance)
+                    .map(Model.Layer.Conv.class::cast).findFirst();
+            if (first.isEmpty() || first.get().conv().inChannels() == first.get().conv().outChannels()) {
+                return Optional.empty();
+            }
+            Conv2d c = first.get().conv();
+            return switch (q) {
+                case WEIGHT_SHAPE -> Optional.of(Quantities.shape(new int[] {c.inChannels(), c.outChannels() / c.groups(), c.kernel().h(), c.kernel().w()}));
+                case OUTPUT_SHAPE, OUTPUT_CHANNELS -> {
+                    if (m.layers().size() != 1) {
+                        yield Optional.empty();
+                    }
+                    int[] shape = Quantities.outputShape(m).value().clone();
+                    shape[shape.length - 3] = c.inChannels();
+                    yield Optional.of(q == Quantity.OUTPUT_SHAPE ? Quantities.shape(shape) : Quantities.integer(c.inChannels()));
+                }
+                default -> Optional.empty();
+            };
+        }
+    },
+    FC_WITHOUT_OUTPUT_SIZE(
+            Text.of("You connected the input to one neuron per output channel", "只为每个输出通道连接了一个神经元"),
+            Text.of("A fully connected layer that replaces a conv layer needs one neuron per output ELEMENT: c_2 × h_2 × w_2 of them.",
+                    "替代卷积层的全连接层要为每个输出元素配一个神经元：共 c_2 × h_2 × w_2 个。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q != Quantity.FC_PARAMS) {
+                return Optional.empty();
+            }
+            int[] in = m.inputShape();
+            int[] out = Quantities.outputShape(m).value();
+            long inputs = (long) in[in.length - 3] * in[in.length - 2] * in[in.length - 1];
+            long c2 = out[out.length - 3];
+            return Optional.of(new ParsedAnswer.IntegerAnswer(BigInteger.valueOf(inputs * c2)));
+        }
+    };
+
+    private final Text name;
+    private final Text advice;
+
+    Misconception(Text name, Text advice) {
+        this.name = name;
+        this.advice = advice;
+    }
+
+    public Text title() {
+        return name;
+    }
+
+    public Text advice() {
+        return advice;
+    }
+
+    /** The id used in files and stored with submissions: {@code forgot_plus_one}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Misconception> parse(String id) {
+        return Arrays.stream(values()).filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** What a student making this mistake would answer for this part, if the mistake applies to it. */
+    abstract Optional<ParsedAnswer> wrong(Model model, PartSpec part, Quantity quantity);
+
+    /** The wrong answer, or empty when the mistake does not apply or gives an impossible model. */
+    public Optional<ParsedAnswer> wrongAnswer(Model model, PartSpec part, Quantity quantity) {
+        try {
+            return wrong(model, part, quantity);
+        } catch (IllegalArgumentException | ArithmeticException e) { // EngineException is an IllegalArgumentException
+            return Optional.empty();
+        }
+    }
+
+    // ---- the wrong formulas' building blocks ----------------------------------------------------
+
+    private static Model.Layer conv(Model.Layer.Conv c, Conv2d changed) {
+        return new Model.Layer.Conv(changed, c.weight(), c.bias());
+    }
+
+    private static boolean gradientQuantity(Quantity q) {
+        return q == Quantity.GRAD_INPUT || q == Quantity.GRAD_SUM;
+    }
+
+    private static Pool2d asAverage(Pool2d max) {
+        return Pool2d.avg(max.kernel()).withStride(max.stride()).withPadding(max.padding()).withCeilMode(max.ceilMode())
+                .withCountIncludePad(true);
+    }
+
+    private static Tensor flip(Tensor weight) {
+        int[] s = weight.shape();
+        int kh = s[s.length - 2];
+        int kw = s[s.length - 1];
+        double[] d = weight.data();
+        double[] out = new double[d.length];
+        for (int plane = 0; plane < d.length / (kh * kw); plane++) {
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    out[plane * kh * kw + i * kw + j] = d[plane * kh * kw + (kh - 1 - i) * kw + (kw - 1 - j)];
+                }
+            }
+        }
+        return Tensor.of(s, out);
+    }
+
+    /** Replaces the layers the mistake changes (null = unchanged) and asks the engine again. */
+    private static Optional<ParsedAnswer> recompute(Model m, PartSpec part, Quantity q,
+            java.util.function.Function<Model.Layer, Model.Layer> change) {
+        List<Model.Layer> layers = new ArrayList<>();
+        boolean changed = false;
+        for (Model.Layer layer : m.layers()) {
+            Model.Layer replaced = change.apply(layer);
+            changed |= replaced != null;
+            layers.add(replaced == null ? layer : replaced);
+        }
+        return changed ? Optional.of(Quantities.compute(m.withLayers(layers), part, q).value()) : Optional.empty();
+    }
+
+    /** One spatial axis of a sliding-window layer. */
+    record Axis(int kernel, int stride, int before, int after, int dilation) {
+        int effectiveKernel() {
+            return dilation * (kernel - 1) + 1;
+        }
+    }
+
+    interface SizeRule {
+        int size(int n, Axis axis);
+    }
+
+    /** Output shape (or one of its dimensions) with a wrong size rule for every sliding-window layer. */
+    private static Optional<ParsedAnswer> shapeQuantity(Model m, Quantity q, SizeRule rule) {
+        if (q != Quantity.OUTPUT_SHAPE && q != Quantity.OUTPUT_HEIGHT && q != Quantity.OUTPUT_WIDTH) {
+            return Optional.empty();
+        }
+        int[] shape = m.inputShape().clone();
+        for (Model.Layer layer : m.layers()) {
+            shape = wrongShape(shape, layer, rule);
+            if (Arrays.stream(shape).anyMatch(d -> d < 1)) {
+                return Optional.empty();
+            }
+        }
+        int n = shape.length;
+        return Optional.of(switch (q) {
+            case OUTPUT_HEIGHT -> Quantities.integer(shape[n - 2]);
+            case OUTPUT_WIDTH -> Quantities.integer(shape[n - 1]);
+            default -> Quantities.shape(shape);
+        });
+    }
+
+    private static int[] wrongShape(int[] in, Model.Layer layer, SizeRule rule) {
+        Axis h = heightAxis(layer);
+        if (h == null) {
+            return Quantities.layerShape(in, layer).value();
+        }
+        int n = in.length;
+        int[] out = in.clone();
+        if (layer instanceof Model.Layer.Conv c) {
+            out[n - 3] = c.conv().outChannels();
+        }
+        out[n - 2] = rule.size(in[n - 2], h);
+        out[n - 1] = rule.size(in[n - 1], widthAxis(layer));
+        return out;
+    }
+
+    /** The height axis of a sliding-window layer, or null for other layers. */
+    private static Axis heightAxis(Model.Layer layer) {
+        if (layer instanceof Model.Layer.Correlate c) {
+            return new Axis(c.kernel().dim(0), 1, 0, 0, 1);
+        }
+        if (layer instanceof Model.Layer.Conv c) {
+            Conv2d conv = c.conv();
+            int[] pad = explicit(conv.padding(), conv.kernel(), conv.dilation());
+            return new Axis(conv.kernel().h(), conv.stride().h(), pad[0], pad[1], conv.dilation().h());
+        }
+        if (layer instanceof Model.Layer.Pool p) {
+            Pool2d pool = p.pool();
+            return new Axis(pool.kernel().h(), pool.stride().h(), pool.padding().h(), pool.padding().h(), pool.dilation().h());
+        }
+        return null;
+    }
+
+    private static Axis widthAxis(Model.Layer layer) {
+        if (layer instanceof Model.Layer.Correlate c) {
+            return new Axis(c.kernel().dim(1), 1, 0, 0, 1);
+        }
+        if (layer instanceof Model.Layer.Conv c) {
+            Conv2d conv = c.conv();
+            int[] pad = explicit(conv.padding(), conv.kernel(), conv.dilation());
+            return new Axis(conv.kernel().w(), conv.stride().w(), pad[2], pad[3], conv.dilation().w());
+        }
+        Pool2d pool = ((Model.Layer.Pool) layer).pool();
+        return new Axis(pool.kernel().w(), pool.stride().w(), pool.padding().w(), pool.padding().w(), pool.dilation().w());
+    }
+
+    /** top, bottom, left, right of a padding, with 'same' resolved as PyTorch does. */
+    private static int[] explicit(Padding padding, Pair kernel, Pair dilation) {
+        if (padding instanceof Padding.Explicit e) {
+            return new int[] {e.top(), e.bottom(), e.left(), e.right()};
+        }
+        if (padding instanceof Padding.Valid) {
+            return new int[] {0, 0, 0, 0};
+        }
+        int th = dilation.h() * (kernel.h() - 1);
+        int tw = dilation.w() * (kernel.w() - 1);
+        return new int[] {th / 2, th - th / 2, tw / 2, tw - tw / 2};
+    }
+}

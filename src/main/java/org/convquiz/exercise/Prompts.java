@@ -1,0 +1,39 @@
+package org.convquiz.exercise;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.convquiz.engine.Tensor;
+import org.convquiz.exercise.answer.ParsedAnswer;
+
+/** Fills {name} placeholders of a prompt with a variant's numbers. */
+final class Prompts {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private Prompts() {
+    }
+
+    static String fill(String template, Variant variant) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value;
+            if (variant.params().containsKey(name)) {
+                value = String.valueOf(variant.params().get(name));
+            } else if (variant.tensors().containsKey(name)) {
+                value = tensor(variant.tensors().get(name));
+            } else {
+                value = m.group(0);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String tensor(Tensor t) {
+        return new ParsedAnswer.TensorAnswer(Arrays.stream(t.shape()).boxed().toList(),
+                Arrays.stream(t.data()).boxed().toList()).display();
+    }
+}

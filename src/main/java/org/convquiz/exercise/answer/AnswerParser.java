@@ -1,0 +1,171 @@
+package org.convquiz.exercise.answer;
+
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedSet;
+
+/**
+ * Turns what a student typed into a typed value, forgiving how people write but never guessing: text that
+ * cannot be read for certain gives {@link ParseOutcome.Unreadable} with a bilingual reason and hint, so a
+ * slip of notation is never marked as a wrong answer.
+ *
+ * <p>Every kind first gets NFKC normalisation (full-width digits, letters and punctuation such as ，（）［］：；
+ * become ASCII), trimming, and removal of leading "答：", "答案是", "answer:", "the answer is", "=", "≈" and the
+ * like. Nothing left means {@link ParseOutcome.Empty}. Then, by kind:
+ * <ul>
+ *   <li>{@link AnswerKind#INTEGER}: {@code 196609000}, {@code 196,609,000}, {@code 196 609 000} (separators
+ *       only between groups of three digits), {@code 1.96609e8}, {@code 1.96609×10^8}, {@code 1.96609×10⁸},
+ *       or exact working such as {@code 3×256×256×1000+1000}, {@code 10*3*3*3+10}, {@code (104-3)/1+1},
+ *       with × x X * · for times, − – - for minus, ÷ / for divide, ^ or ** for powers, round, square or
+ *       curly brackets. Working and result may be chained with "=" ({@code 10*28+0 = 280}) if all sides are
+ *       equal. The value must be a whole number.</li>
+ *   <li>{@link AnswerKind#NUMBER}: the same, with fractional values allowed: {@code 10/3}, {@code 3.3333},
+ *       {@code -2.5}, {@code 1e-3}, {@code ½}, {@code 50%}.</li>
+ *   <li>{@link AnswerKind#SHAPE}: {@code 4×102×102}, {@code 4x102x102}, {@code 4 * 102 * 102},
+ *       {@code (4, 102, 102)}, {@code [4,102,102]}, {@code 4,102,102} (here commas separate dimensions, never
+ *       thousands), {@code 4 102 102}, {@code torch.Size([4, 102, 102])}, {@code (7,)} or {@code 7}. Dimensions
+ *       are plain positive whole numbers with one kind of separator.</li>
+ *   <li>{@link AnswerKind#TENSOR}: nested brackets ({@code [[19,25],[37,43]]}, NumPy's {@code [[19 25]\n [37 43]]},
+ *       MATLAB's {@code [19 25; 37 43]}, 3-D {@code [[[5,6],[7,8]],[[1,2],[3,4]]]}, {@code tensor([[…]])}), or
+ *       no brackets with one row per line or per ";" and a blank line between the matrices of a 3-D tensor.
+ *       Values may be decimals, negatives, E notation or fractions like {@code 1/4}. Unbracketed text is
+ *       always at least 2-D ({@code 1 2 3} is 1×3; {@code [1, 2, 3]} has shape 3). Ragged rows are refused
+ *       with the row and its count.</li>
+ *   <li>{@link AnswerKind#SINGLE_CHOICE}: {@code B}, {@code b}, {@code (B)}, {@code B.}, {@code 选B},
+ *       {@code 答：B}, {@code Ｂ}, {@code option B}; exactly one of the given letters.</li>
+ *   <li>{@link AnswerKind#MULTIPLE_CHOICE}: {@code A, C}, {@code AC}, {@code a c}, {@code A、C}, {@code A和C},
+ *       {@code A and C}; a sorted set of the given letters, repeats ignored.</li>
+ * </ul>
+ */
+public final class AnswerParser {
+
+    /** Longer text is no answer to a quiz part; the limit keeps reading cheap. */
+    static final int MAX_LENGTH = 20_000;
+
+    private AnswerParser() {
+    }
+
+    /** {@link #parse(AnswerKind, String, List)} for kinds that have no options. */
+    public static ParseOutcome parse(AnswerKind kind, String raw) {
+        return parse(kind, raw, List.of());
+    }
+
+    /**
+     * Reads {@code raw} as an answer of the given kind.
+     *
+     * @param optionLetters the valid letters for choice kinds, e.g. {@code List.of("A","B","C","D")}; empty
+     *                      (or null) allows any letter A–Z; ignored for other kinds
+     */
+    public static ParseOutcome parse(AnswerKind kind, String raw, List<String> optionLetters) {
+        if (raw == null || raw.isBlank()) {
+            return new ParseOutcome.Empty();
+        }
+        try {
+            if (raw.length() > MAX_LENGTH) {
+                throw new ReadException("it is too long (" + raw.length() + " characters).", "内容太长（" + raw.length() + " 个字符）。");
+            }
+            boolean choice = kind == AnswerKind.SINGLE_CHOICE || kind == AnswerKind.MULTIPLE_CHOICE;
+            String text = choice ? TextNormalizer.normalize(raw) : TextNormalizer.normalizeNumeric(raw);
+            if (text.isEmpty()) {
+                return new ParseOutcome.Empty();
+            }
+            return new ParseOutcome.Ok(read(kind, text, options(optionLetters)));
+        } catch (ReadException e) {
+            return unreadable(kind, e, options(optionLetters));
+        }
+    }
+
+    private static ParsedAnswer read(AnswerKind kind, String text, List<String> options) {
+        return switch (kind) {
+            case INTEGER -> new ParsedAnswer.IntegerAnswer(wholeNumber(evaluateChain(text)));
+            case NUMBER -> number(evaluateChain(text));
+            case SHAPE -> new ParsedAnswer.ShapeAnswer(ShapeReader.read(text));
+            case TENSOR -> TensorReader.read(text);
+            case SINGLE_CHOICE -> new ParsedAnswer.ChoiceAnswer(single(ChoiceReader.read(text, options)));
+            case MULTIPLE_CHOICE -> new ParsedAnswer.ChoiceAnswer(ChoiceReader.read(text, options));
+        };
+    }
+
+    /** "working = result": every side must have the same value, so a slip in either is not silently dropped. */
+    private static Rational evaluateChain(String text) {
+        String[] sides = text.split("=", -1);
+        Rational value = null;
+        for (String side : sides) {
+            if (side.isBlank()) {
+                throw new ReadException("one side of “=” is empty.", "“=”的一边是空的。");
+            }
+            Rational v = ArithmeticReader.evaluate(side.strip(), true);
+            if (value != null && !v.equals(value)) {
+                throw new ReadException("the sides of “=” differ: " + value + " is not " + v + ".",
+                        "“=”两边不相等：" + value + " 不等于 " + v + "。",
+                        "write only your final answer, or working that equals it.", "请只写最终答案，或写出与之相等的算式。");
+            }
+            value = v;
+        }
+        return value;
+    }
+
+    private static BigInteger wholeNumber(Rational r) {
+        if (!r.isInteger()) {
+            String approx = r.toBigDecimal(new MathContext(6)).stripTrailingZeros().toString();
+            throw new ReadException("it works out to " + r + " (≈" + approx + "), which is not a whole number.",
+                    "它的值是 " + r + "（≈" + approx + "），不是整数。",
+                    "this answer is a whole number; check your working, or round only if the question says so.",
+                    "本题答案是整数；请检查计算过程，除非题目要求，否则不要取近似值。");
+        }
+        return r.num();
+    }
+
+    private static ParsedAnswer.NumberAnswer number(Rational r) {
+        return r.exactDecimal()
+                .map(d -> new ParsedAnswer.NumberAnswer(d, null, r.toDouble()))
+                .orElseGet(() -> new ParsedAnswer.NumberAnswer(r.toBigDecimal(MathContext.DECIMAL128), r.toString(), r.toDouble()));
+    }
+
+    private static SortedSet<String> single(SortedSet<String> letters) {
+        if (letters.size() > 1) {
+            String chosen = String.join(", ", letters);
+            throw new ReadException("it names more than one option (" + chosen + ").", "其中有多个选项（" + chosen + "）。",
+                    "this question has one answer; type just its letter, e.g. B.", "本题只有一个答案；请只写一个字母，如 B。");
+        }
+        return letters;
+    }
+
+    private static List<String> options(List<String> optionLetters) {
+        return optionLetters == null ? List.of()
+                : optionLetters.stream().map(o -> o.strip().toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private static ParseOutcome.Unreadable unreadable(AnswerKind kind, ReadException e, List<String> options) {
+        String[] hint = e.hintEn != null ? new String[] {e.hintEn, e.hintZh} : defaultHint(kind, options);
+        return new ParseOutcome.Unreadable(
+                "Could not read your answer: " + e.problemEn + " Hint: " + hint[0],
+                "无法识别你的答案：" + e.problemZh + "提示：" + hint[1]);
+    }
+
+    private static String[] defaultHint(AnswerKind kind, List<String> options) {
+        String list = options.isEmpty() ? "" : " (" + String.join(", ", options) + ")";
+        return switch (kind) {
+            case INTEGER -> new String[] {
+                "write a whole number like 196609000, or your working like 3×256×256×1000+1000.",
+                "请写一个整数，如 196609000，或写出算式，如 3×256×256×1000+1000。"};
+            case NUMBER -> new String[] {
+                "write a number like 3.25, -2.5 or 1e-3, or a fraction like 10/3.",
+                "请写一个数，如 3.25、-2.5、1e-3，或分数，如 10/3。"};
+            case SHAPE -> new String[] {
+                "write a shape like 4×102×102 or (4, 102, 102).",
+                "请写出形状，如 4×102×102 或 (4, 102, 102)。"};
+            case TENSOR -> new String[] {
+                "write a matrix like [[19, 25], [37, 43]], or one row per line with values separated by spaces.",
+                "请写出矩阵，如 [[19, 25], [37, 43]]，或每行一排、数之间用空格分隔。"};
+            case SINGLE_CHOICE -> new String[] {
+                "type just the letter of one option" + list + ", e.g. B.",
+                "请只写一个选项字母" + list + "，如 B。"};
+            case MULTIPLE_CHOICE -> new String[] {
+                "type the letters of the options you choose" + list + ", e.g. A, C.",
+                "请写出所选选项的字母" + list + "，如 A, C。"};
+        };
+    }
+}
