@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.convquiz.engine.EngineException;
 import org.convquiz.exercise.ExerciseSpec.Domain;
 import org.convquiz.exercise.ExerciseSpec.OptionSpec;
@@ -92,13 +90,8 @@ public final class ExerciseParser {
         return message == null ? "" : message.split("\n")[0];
     }
 
-    static String suggest(String given, Collection<String> known) {
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        return known.stream()
-                .min(Comparator.comparingInt(k -> distance.apply(given, k)))
-                .filter(k -> distance.apply(given, k) <= Math.max(2, given.length() / 3))
-                .map(k -> " — did you mean '" + k + "'?")
-                .orElse("");
+    private static String suggest(String given, Collection<String> known) {
+        return Names.suggest(given, known);
     }
 
     private static void validate(ExerciseSpec spec, Problems p) {
@@ -181,9 +174,9 @@ public final class ExerciseParser {
                 continue;
             }
             String type = layer.keySet().iterator().next();
-            List<String> allowed = ModelBuilder.LAYER_ARGS.get(type);
-            if (allowed == null) {
-                p.add(at + "/" + type, "unknown layer type '" + type + "'" + suggest(type, ModelBuilder.LAYER_ARGS.keySet()));
+            List<String> allowed = LayerArgs.ALLOWED.get(type);
+            if (allowed == null || type.equals("conv_transpose2d")) {
+                p.add(at + "/" + type, "unknown layer type '" + type + "'" + suggest(type, LayerArgs.ALLOWED.keySet()));
                 continue;
             }
             Map<String, JsonNode> args = layer.get(type) == null ? Map.of() : layer.get(type);

@@ -65,4 +65,46 @@ public interface AppMessages {
 
     @Message("Back to the home page")
     String error_home_link();
+
+    @Message("Conv arithmetic calculator")
+    String calc_title();
+
+    @Message("Pick a layer and its parameters in PyTorch's names: the engine that grades the quizzes computes the output shape, the parameter count and the receptive field, and shows each step. Add layers to see a whole stack, like torchsummary.")
+    String calc_intro();
+
+    @Message("Input shape (C×H×W or N×C×H×W)")
+    String calc_input_shape();
+
+    @Message("e.g. 3×100×100")
+    String calc_input_shape_hint();
+
+    @Message("Layer")
+    String calc_layer();
+
+    @Message("Parameters")
+    String calc_params();
+
+    @Message("Compute")
+    String calc_compute();
+
+    @Message("Add to the stack")
+    String calc_add_layer();
+
+    @Message("Clear the stack")
+    String calc_clear();
+
+    @Message("Output shape")
+    String calc_output_shape();
+
+    @Message("Parameters")
+    String calc_param_count();
+
+    @Message("Receptive field")
+    String calc_receptive_field();
+
+    @Message("Total")
+    String calc_total();
+
+    @Message("Derivation")
+    String calc_steps();
 }
