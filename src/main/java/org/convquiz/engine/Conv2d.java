@@ -105,7 +105,7 @@ public record Conv2d(int inChannels, int outChannels, Pair kernel, Pair stride, 
     }
 
     /** {top, bottom, left, right}. */
-    int[] padAmounts() {
+    public int[] padAmounts() {
         return padding.resolve(kernel, dilation);
     }
 

@@ -51,6 +51,11 @@ public record ExerciseDefinition(ExerciseSpec spec, String yaml, String contentH
         return AnswerKind.valueOf(part.kind().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Any text of the exercise (an option, a label) with {name} replaced by the variant's numbers. */
+    public String fill(String text, Variant variant) {
+        return Prompts.fill(text, variant);
+    }
+
     /** The prompt in a language, with {name} replaced by the variant's parameter values and tensors. */
     public String prompt(Variant variant, String lang) {
         return Prompts.fill(spec.prompt().in(lang), variant);

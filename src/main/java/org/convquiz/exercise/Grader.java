@@ -114,7 +114,8 @@ public final class Grader {
                     ? matching(a.dims(), r.dims()) / (double) r.dims().size() : 0;
         }
         if (reference instanceof ParsedAnswer.TensorAnswer r) {
-            if (!(answer instanceof ParsedAnswer.TensorAnswer a) || !a.shape().equals(r.shape())) {
+            // "1 2 3" (1×3) and "[1, 2, 3]" (3) hold the same values: leading 1s do not count.
+            if (!(answer instanceof ParsedAnswer.TensorAnswer a) || !squeezed(a.shape()).equals(squeezed(r.shape()))) {
                 return 0;
             }
             return goodCells(a, r, tolerance) / (double) r.values().size();
@@ -131,6 +132,14 @@ public final class Grader {
         right.retainAll(r.letters());
         int wrong = a.letters().size() - right.size();
         return Math.max(0, (right.size() - wrong) / (double) r.letters().size());
+    }
+
+    private static List<Integer> squeezed(List<Integer> shape) {
+        int start = 0;
+        while (start < shape.size() - 1 && shape.get(start) == 1) {
+            start++;
+        }
+        return shape.subList(start, shape.size());
     }
 
     private static int goodCells(ParsedAnswer.TensorAnswer a, ParsedAnswer.TensorAnswer r, double tolerance) {

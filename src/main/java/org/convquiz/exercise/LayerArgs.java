@@ -109,8 +109,11 @@ public final class LayerArgs {
         if (node == null || node.isNull()) {
             return fallback;
         }
+        if (node.isTextual()) { // a condition over the parameters, e.g. ceil_mode: "c == 1"
+            return Expressions.isTrue(node.textValue(), params);
+        }
         if (!node.isBoolean()) {
-            throw new IllegalArgumentException(key + " must be true or false, got " + node);
+            throw new IllegalArgumentException(key + " must be true, false or a condition such as \"c == 1\", got " + node);
         }
         return node.booleanValue();
     }

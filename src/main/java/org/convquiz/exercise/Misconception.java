@@ -401,7 +401,7 @@ public enum Misconception {
         }
         if (layer instanceof Model.Layer.Conv c) {
             Conv2d conv = c.conv();
-            int[] pad = explicit(conv.padding(), conv.kernel(), conv.dilation());
+            int[] pad = conv.padAmounts();
             return new Axis(conv.kernel().h(), conv.stride().h(), pad[0], pad[1], conv.dilation().h());
         }
         if (layer instanceof Model.Layer.Pool p) {
@@ -417,23 +417,10 @@ public enum Misconception {
         }
         if (layer instanceof Model.Layer.Conv c) {
             Conv2d conv = c.conv();
-            int[] pad = explicit(conv.padding(), conv.kernel(), conv.dilation());
+            int[] pad = conv.padAmounts();
             return new Axis(conv.kernel().w(), conv.stride().w(), pad[2], pad[3], conv.dilation().w());
         }
         Pool2d pool = ((Model.Layer.Pool) layer).pool();
         return new Axis(pool.kernel().w(), pool.stride().w(), pool.padding().w(), pool.padding().w(), pool.dilation().w());
-    }
-
-    /** top, bottom, left, right of a padding, with 'same' resolved as PyTorch does. */
-    private static int[] explicit(Padding padding, Pair kernel, Pair dilation) {
-        if (padding instanceof Padding.Explicit e) {
-            return new int[] {e.top(), e.bottom(), e.left(), e.right()};
-        }
-        if (padding instanceof Padding.Valid) {
-            return new int[] {0, 0, 0, 0};
-        }
-        int th = dilation.h() * (kernel.h() - 1);
-        int tw = dilation.w() * (kernel.w() - 1);
-        return new int[] {th / 2, th - th / 2, tw / 2, tw - tw / 2};
     }
 }

@@ -107,4 +107,301 @@ public interface AppMessages {
 
     @Message("Derivation")
     String calc_steps();
+
+    @Message("Courses")
+    String layout_nav_courses();
+
+    @Message("My history")
+    String layout_nav_history();
+
+    @Message("Sign in")
+    String layout_login();
+
+    @Message("Sign out")
+    String layout_logout();
+
+    @Message("Sign in")
+    String account_login_title();
+
+    @Message("Your account is ready. Sign in with it.")
+    String account_login_registered();
+
+    @Message("Wrong username or password.")
+    String account_login_error();
+
+    @Message("Sign in")
+    String account_login_submit();
+
+    @Message("No account yet?")
+    String account_login_no_account();
+
+    @Message("Create a student account")
+    String account_register_link();
+
+    @Message("Create a student account")
+    String account_register_title();
+
+    @Message("Username")
+    String account_username();
+
+    @Message("Your name")
+    String account_display_name();
+
+    @Message("Password")
+    String account_password();
+
+    @Message("Password again")
+    String account_password2();
+
+    @Message("Course join code (optional)")
+    String account_join_code();
+
+    @Message("Create account")
+    String account_register_submit();
+
+    @Message("3 to 32 characters: lowercase letters, digits, '.', '_' or '-'.")
+    String account_error_username();
+
+    @Message("This username is taken; choose another.")
+    String account_error_username_taken();
+
+    @Message("Enter your name (at most 100 characters).")
+    String account_error_display_name();
+
+    @Message("Use 8 to 72 characters.")
+    String account_error_password();
+
+    @Message("The two passwords differ.")
+    String account_error_password_mismatch();
+
+    @Message("No course has this join code. Check it with your instructor.")
+    String account_error_join_code();
+
+    @Message("My courses")
+    String courses_title();
+
+    @Message("You are not in any course yet. Join one with the code your instructor gave you.")
+    String courses_none();
+
+    @Message("join code {code}")
+    String courses_join_code_is(String code);
+
+    @Message("Join a course")
+    String courses_join_title();
+
+    @Message("Join code")
+    String courses_join_code();
+
+    @Message("Join")
+    String courses_join_submit();
+
+    @Message("No course has this join code. Check it with your instructor.")
+    String courses_join_error();
+
+    @Message("student")
+    String role_student();
+
+    @Message("instructor")
+    String role_instructor();
+
+    @Message("You teach this course. Students join it with the code {code}.")
+    String course_instructor_note(String code);
+
+    @Message("Open")
+    String course_open();
+
+    @Message("Upcoming")
+    String course_upcoming();
+
+    @Message("Closed")
+    String course_closed();
+
+    @Message("None.")
+    String course_none();
+
+    @Message("practice")
+    String quiz_mode_practice();
+
+    @Message("exam")
+    String quiz_mode_exam();
+
+    @Message("Opens {time}.")
+    String course_opens(String time);
+
+    @Message("Closes {time}.")
+    String course_closes(String time);
+
+    @Message("Time limit {minutes} min.")
+    String course_time_limit(Integer minutes);
+
+    @Message("Attempts: {used} of {max}.")
+    String course_attempts_used(Integer used, Integer max);
+
+    @Message("Attempts: {used}.")
+    String course_attempts(Integer used);
+
+    @Message("Your best score: {score}")
+    String course_best_score(String score);
+
+    @Message("Continue")
+    String course_continue();
+
+    @Message("Start")
+    String course_start();
+
+    @Message("New variant")
+    String course_new_variant();
+
+    @Message("Back to the course")
+    String attempt_back();
+
+    @Message("attempt {number}")
+    String attempt_number(Integer number);
+
+    @Message("Practice: check each question as you go; you get feedback and the worked solution at once. A new variant gives you fresh numbers.")
+    String attempt_practice_note();
+
+    @Message("Exam: your answers are saved as you type. Nothing is graded until you hand in (or time runs out).")
+    String attempt_exam_note();
+
+    @Message("Hand in by {time}.")
+    String attempt_deadline(String time);
+
+    @Message("Score: {score}")
+    String attempt_score(String score);
+
+    @Message("Picture of this question with your numbers")
+    String attempt_picture();
+
+    @Message("The highlighted box is the first window; the dashed box is where it moves next; grey cells are padding.")
+    String attempt_picture_caption();
+
+    @Message("Check this answer")
+    String attempt_check();
+
+    @Message("Points: {score}")
+    String attempt_item_score(String score);
+
+    @Message("Hand in")
+    String attempt_submit();
+
+    @Message("New variant of this quiz")
+    String attempt_retry();
+
+    @Message("{rows} × {cols}")
+    String attempt_grid(Integer rows, Integer cols);
+
+    @Message("{label}, row {row}, column {col}")
+    String attempt_cell(String label, Integer row, Integer col);
+
+    @Message("A whole number, e.g. 280 or 10×3×3×3+10.")
+    String attempt_hint_integer();
+
+    @Message("A number, e.g. 2.5 or 10/3.")
+    String attempt_hint_number();
+
+    @Message("A shape, e.g. 4×102×102 or (4, 102, 102).")
+    String attempt_hint_shape();
+
+    @Message("Values row by row, e.g. [[1, 2], [3, 4]] or one row per line.")
+    String attempt_hint_tensor();
+
+    @Message("One option.")
+    String attempt_hint_single_choice();
+
+    @Message("All options that apply.")
+    String attempt_hint_multiple_choice();
+
+    @Message("Correct")
+    String attempt_status_correct();
+
+    @Message("Partly right")
+    String attempt_status_partial();
+
+    @Message("Not right")
+    String attempt_status_wrong();
+
+    @Message("Could not read")
+    String attempt_status_unreadable();
+
+    @Message("No answer")
+    String attempt_status_empty();
+
+    @Message("{points} points.")
+    String attempt_points(String points);
+
+    @Message("We read your answer as {answer}.")
+    String attempt_read_as(String answer);
+
+    @Message("Likely mistake:")
+    String attempt_misconception();
+
+    @Message("Correct answer: {answer}")
+    String attempt_reference(String answer);
+
+    @Message("How it is computed")
+    String attempt_derivation();
+
+    @Message("Saved")
+    String attempt_saved();
+
+    @Message("Not saved — check your connection")
+    String attempt_save_failed();
+
+    @Message("Time is up.")
+    String attempt_time_up();
+
+    @Message("My attempts")
+    String history_title();
+
+    @Message("No attempts yet.")
+    String history_none();
+
+    @Message("Course")
+    String history_course();
+
+    @Message("Quiz")
+    String history_quiz();
+
+    @Message("Attempt")
+    String history_attempt();
+
+    @Message("Started")
+    String history_started();
+
+    @Message("Handed in")
+    String history_submitted();
+
+    @Message("Score")
+    String history_score();
+
+    @Message("Answers stored")
+    String history_submissions();
+
+    @Message("Not possible now")
+    String refused_title();
+
+    @Message("Back to my courses")
+    String refused_back();
+
+    @Message("This quiz is not open yet.")
+    String quiz_rule_not_open();
+
+    @Message("This quiz is closed.")
+    String quiz_rule_closed();
+
+    @Message("You have used all your attempts for this quiz.")
+    String quiz_rule_no_attempts_left();
+
+    @Message("An exam is graded when you hand it in.")
+    String quiz_rule_exam_no_check();
+
+    @Message("This attempt is already handed in.")
+    String quiz_rule_submitted();
+
+    @Message("Time is up for this attempt; the answers saved before the deadline were graded.")
+    String quiz_rule_time_up();
+
+    @Message("That question has no such answer box.")
+    String quiz_rule_no_part();
 }

@@ -39,6 +39,11 @@ public enum Lang {
         return Optional.empty();
     }
 
+    /** The request's language, as chosen by {@link LanguageFilter} (written into Accept-Language). */
+    public static Lang of(jakarta.ws.rs.core.HttpHeaders headers) {
+        return headers.getAcceptableLanguages().stream().map(Lang::of).findFirst().orElse(EN);
+    }
+
     public static Lang of(Locale locale) {
         return locale != null && "zh".equals(locale.getLanguage()) ? ZH : EN;
     }

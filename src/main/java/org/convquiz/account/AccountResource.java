@@ -1,0 +1,112 @@
+package org.convquiz.account;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Sign in (form login), create a student account, sign out. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AccountResource {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean error, boolean registered);
+
+        static native TemplateInstance register(Map<String, String> values, Map<String, String> errors);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
+
+    @GET
+    @Path("login")
+    @Operation(hidden = true)
+    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("registered") boolean registered) {
+        return Templates.login(error, registered);
+    }
+
+    @GET
+    @Path("register")
+    @Operation(hidden = true)
+    public TemplateInstance register() {
+        return Templates.register(Map.of(), Map.of());
+    }
+
+    /** Creates a student account (and joins a course when a join code is given); post-redirect-get to the login page. */
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @Operation(hidden = true)
+    public Response register(@FormParam("username") String username, @FormParam("display_name") String displayName,
+            @FormParam("password") String password, @FormParam("password2") String password2,
+            @FormParam("join_code") String joinCode) {
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        String code = joinCode == null ? "" : joinCode.trim().toUpperCase(java.util.Locale.ROOT);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!USERNAME.matcher(name).matches()) {
+            errors.put("username", "account_error_username");
+        } else if (User.findByUsername(name).isPresent()) {
+            errors.put("username", "account_error_username_taken");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            errors.put("display_name", "account_error_display_name");
+        }
+        if (password == null || password.length() < 8 || password.length() > 72) {
+            errors.put("password", "account_error_password");
+        } else if (!password.equals(password2)) {
+            errors.put("password2", "account_error_password_mismatch");
+        }
+        Course course = null;
+        if (!code.isEmpty()) {
+            course = Course.findByJoinCode(code).orElse(null);
+            if (course == null) {
+                errors.put("join_code", "account_error_join_code");
+            }
+        }
+        if (!errors.isEmpty()) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("username", name);
+            values.put("display_name", displayName == null ? "" : displayName);
+            values.put("join_code", code);
+            return Response.status(400).entity(Templates.register(values, errors)).build();
+        }
+        User user = User.create(name, password, User.STUDENT, displayName.trim());
+        if (course != null) {
+            CourseMember.add(course, user, User.STUDENT);
+        }
+        AuditLog.record(name, "user.register", course == null ? "" : "joined course " + course.id);
+        return Response.seeOther(URI.create("/login?registered=true")).build();
+    }
+
+    /** Signing out forgets the session cookie (sessions live only in that encrypted cookie). */
+    @POST
+    @Path("logout")
+    @Operation(hidden = true)
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
+        return Response.seeOther(URI.create("/")).cookie(expired).build();
+    }
+}

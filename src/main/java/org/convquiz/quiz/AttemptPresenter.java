@@ -1,0 +1,119 @@
+package org.convquiz.quiz;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.convquiz.exercise.ExerciseDefinition;
+import org.convquiz.exercise.ExerciseSpec.OptionSpec;
+import org.convquiz.exercise.ExerciseSpec.PartSpec;
+import org.convquiz.exercise.Grader;
+import org.convquiz.exercise.Model;
+import org.convquiz.exercise.Reference;
+import org.convquiz.exercise.Variant;
+import org.convquiz.web.Lang;
+import org.convquiz.web.Pictures;
+import org.convquiz.web.StepView;
+
+/**
+ * Builds the attempt page in the page's language. Results are re-graded from the stored raw answers
+ * with the same pure grading function, so the page shows exactly what was stored; references and
+ * derivations appear only when the quiz's reveal policy allows.
+ */
+@ApplicationScoped
+public class AttemptPresenter {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    @Inject
+    QuizService quizzes;
+
+    @Transactional
+    public Views.AttemptView view(Attempt attempt, Lang lang, Instant now) {
+        String l = lang.tag();
+        Quiz quiz = attempt.quiz;
+        Map<Integer, Map<String, Submission>> latest = quizzes.latestSubmissions(attempt);
+        Map<Integer, Map<String, String>> drafts = quizzes.drafts(attempt);
+        List<Views.ItemView> items = new ArrayList<>();
+        double total = 0;
+        double max = 0;
+        for (AttemptItem item : AttemptItem.of(attempt)) {
+            ExerciseDefinition definition = quizzes.definition(item);
+            Map<String, Submission> submitted = latest.getOrDefault(item.position, Map.of());
+            boolean answered = !submitted.isEmpty();
+            boolean showResults = answered && (quiz.mode == Quiz.Mode.practice || attempt.isSubmitted());
+            boolean revealed = QuizService.mayReveal(attempt, answered, now);
+            boolean locked = attempt.isSubmitted() || (quiz.mode == Quiz.Mode.practice && answered && revealed);
+            items.add(item(definition, item, submitted, drafts.getOrDefault(item.position, Map.of()), showResults, revealed, locked, l));
+            total += submitted.values().stream().mapToDouble(s -> s.score).sum();
+            max += definition.maxScore();
+        }
+        long secondsLeft = attempt.deadlineAt == null || attempt.isSubmitted() ? -1
+                : Math.max(0, Duration.between(now, attempt.deadlineAt.toInstant()).toSeconds());
+        boolean canRetry = quiz.mode == Quiz.Mode.practice && quiz.state(now) == Quiz.State.open;
+        return new Views.AttemptView(attempt.id, quiz.id, quiz.course.id, quiz.title(l), quiz.mode == Quiz.Mode.practice,
+                attempt.isSubmitted(), attempt.number, items, round(total), max,
+                attempt.deadlineAt == null ? null : TIME.format(attempt.deadlineAt), secondsLeft, UUID.randomUUID().toString(), canRetry);
+    }
+
+    private Views.ItemView item(ExerciseDefinition definition, AttemptItem item, Map<String, Submission> submitted,
+            Map<String, String> drafts, boolean showResults, boolean revealed, boolean locked, String lang) {
+        Variant variant = definition.variant(item.seed);
+        Model model = definition.model(variant);
+        Map<String, String> raw = new HashMap<>();
+        submitted.forEach((part, s) -> raw.put(part, s.rawAnswer));
+        Grader.Grade grade = showResults ? Grader.grade(definition, item.seed, raw) : null;
+        List<Reference> references = definition.references(item.seed);
+        List<Views.PartView> parts = new ArrayList<>();
+        double score = 0;
+        for (int i = 0; i < definition.spec().parts().size(); i++) {
+            PartSpec part = definition.spec().parts().get(i);
+            String value = raw.getOrDefault(part.id(), drafts.getOrDefault(part.id(), ""));
+            Grader.PartResult result = grade == null ? null : grade.parts().get(i);
+            score += result == null ? 0 : result.score();
+            parts.add(part(definition, variant, item.position, part, value, references.get(i), result, revealed, lang));
+        }
+        String title = definition.spec().title().in(lang);
+        String picture = Pictures.forModel(model, revealed).orElse(null);
+        return new Views.ItemView(item.position, title, definition.prompt(variant, lang), parts, !submitted.isEmpty(), revealed,
+                locked, picture, UUID.randomUUID().toString(), round(score), definition.maxScore());
+    }
+
+    private static Views.PartView part(ExerciseDefinition definition, Variant variant, int position, PartSpec part, String value,
+            Reference reference, Grader.PartResult result, boolean revealed, String lang) {
+        String name = "a." + position + "." + part.id();
+        int rows = 0;
+        int cols = 0;
+        List<List<String>> cells = List.of();
+        if ("tensor".equals(part.kind()) && reference.value() instanceof org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer t
+                && t.shape().size() <= 2) {
+            // A grid of cells, one per value; the grid shows the shape, never the values.
+            rows = t.shape().size() == 1 ? 1 : t.shape().get(0);
+            cols = t.shape().get(t.shape().size() - 1);
+            cells = Grid.split(value, rows, cols);
+        }
+        List<Views.OptionView> options = new ArrayList<>();
+        for (OptionSpec o : part.options()) {
+            boolean checked = Arrays.stream(value.toUpperCase().split("[^A-Z]+")).anyMatch(o.key()::equals);
+            String explanation = revealed && o.explanation() != null ? o.explanation().in(lang) : null;
+            options.add(new Views.OptionView(o.key(), definition.fill(o.text().in(lang), variant), checked, explanation));
+        }
+        Views.ResultView resultView = result == null ? null : new Views.ResultView(result.status().name().toLowerCase(),
+                result.score(), result.maxScore(), result.readAs(), result.feedback().in(lang),
+                result.misconception() == null ? null : result.misconception().title().in(lang),
+                revealed ? result.reference() : null,
+                revealed ? Views.StepLine.of(StepView.of(result.steps()), lang) : List.of(), result.raw());
+        return new Views.PartView(part.id(), part.label().in(lang), part.kind(), name, value, rows, cols, cells, options, resultView);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

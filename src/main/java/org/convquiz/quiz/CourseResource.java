@@ -1,0 +1,139 @@
+package org.convquiz.quiz;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.convquiz.account.AuditLog;
+import org.convquiz.account.Course;
+import org.convquiz.account.CourseMember;
+import org.convquiz.account.CurrentUser;
+import org.convquiz.account.User;
+import org.convquiz.web.Lang;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A user's courses, joining one with its code, and a course's quizzes with the student's standing. */
+@Path("/courses")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class CourseResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance courses(List<Views.CourseRow> courses, String error, String code);
+
+        static native TemplateInstance course(Views.CourseRow course, List<Views.QuizRow> open, List<Views.QuizRow> upcoming,
+                List<Views.QuizRow> closed, boolean instructor);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    QuizService quizzes;
+
+    @GET
+    @Transactional
+    @Operation(hidden = true)
+    public TemplateInstance courses() {
+        return Templates.courses(rows(currentUser.user()), null, "");
+    }
+
+    @POST
+    @Path("join")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @Operation(hidden = true)
+    public Response join(@FormParam("code") String code) {
+        User user = currentUser.user();
+        String normalized = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        Optional<Course> course = Course.findByJoinCode(normalized);
+        if (course.isEmpty()) {
+            return Response.status(400).entity(Templates.courses(rows(user), "courses_join_error", normalized)).build();
+        }
+        if (CourseMember.of(course.get(), user).isEmpty()) {
+            CourseMember.add(course.get(), user, user.role);
+            AuditLog.record(user.username, "course.join", "course " + course.get().id);
+        }
+        return Response.seeOther(URI.create("/courses/" + course.get().id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(hidden = true)
+    public TemplateInstance course(@PathParam("id") long id, @Context HttpHeaders headers) {
+        User user = currentUser.user();
+        Course course = Course.findById(id);
+        CourseMember member = course == null ? null : CourseMember.of(course, user).orElse(null);
+        if (member == null) {
+            throw new NotFoundException("no course " + id);
+        }
+        String lang = Lang.of(headers).tag();
+        Instant now = Instant.now();
+        List<Views.QuizRow> open = new ArrayList<>();
+        List<Views.QuizRow> upcoming = new ArrayList<>();
+        List<Views.QuizRow> closed = new ArrayList<>();
+        for (Quiz quiz : Quiz.of(course)) {
+            Views.QuizRow row = row(quiz, user, lang, now);
+            switch (quiz.state(now)) {
+                case open -> open.add(row);
+                case upcoming -> upcoming.add(row);
+                case closed -> closed.add(row);
+            }
+        }
+        boolean instructor = User.INSTRUCTOR.equals(member.role);
+        return Templates.course(new Views.CourseRow(course.id, course.title, member.role, instructor ? course.joinCode : null),
+                open, upcoming, closed, instructor);
+    }
+
+    private Views.QuizRow row(Quiz quiz, User user, String lang, Instant now) {
+        List<Attempt> attempts = Attempt.of(quiz, user);
+        Double best = null;
+        Long openAttempt = null;
+        double max = 0;
+        for (Attempt a : attempts) {
+            quizzes.closeIfOverdue(a, now);
+            double[] score = quizzes.score(a);
+            max = score[1];
+            if (a.isSubmitted() || quiz.mode == Quiz.Mode.practice) {
+                best = best == null ? score[0] : Math.max(best, score[0]);
+            }
+            if (!a.isSubmitted()) {
+                openAttempt = a.id;
+            }
+        }
+        boolean attemptsLeft = quiz.maxAttempts == null || attempts.size() < quiz.maxAttempts;
+        boolean canStart = quiz.state(now) == Quiz.State.open && attemptsLeft && (quiz.mode == Quiz.Mode.practice || openAttempt == null);
+        return new Views.QuizRow(quiz.id, quiz.title(lang), quiz.mode.name(), quiz.state(now).name(), attempts.size(), quiz.maxAttempts,
+                best, max, openAttempt, quiz.opensAt == null ? null : AttemptPresenter.TIME.format(quiz.opensAt),
+                quiz.closesAt == null ? null : AttemptPresenter.TIME.format(quiz.closesAt), quiz.timeLimitMinutes, canStart);
+    }
+
+    private static List<Views.CourseRow> rows(User user) {
+        List<Views.CourseRow> rows = new ArrayList<>();
+        for (CourseMember m : CourseMember.<CourseMember>list("user = ?1 order by course.title", user)) {
+            rows.add(new Views.CourseRow(m.course.id, m.course.title, m.role, User.INSTRUCTOR.equals(m.role) ? m.course.joinCode : null));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,304 @@
+package org.convquiz.quiz;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.convquiz.account.Course;
+import org.convquiz.account.CourseMember;
+import org.convquiz.account.User;
+import org.convquiz.exercise.Exercise;
+import org.convquiz.exercise.ExerciseCatalog;
+import org.convquiz.exercise.ExerciseDefinition;
+import org.convquiz.exercise.ExerciseVersion;
+import org.convquiz.exercise.Grader;
+import org.convquiz.exercise.QuizSpec;
+
+/**
+ * The rules of taking a quiz: who may start an attempt and when, which variant each question gets,
+ * saving drafts, grading (always through {@link Grader}) and storing every submission.
+ */
+@ApplicationScoped
+public class QuizService {
+    @Inject
+    ExerciseCatalog catalog;
+
+    /** Settings of a quiz made from a quiz file. */
+    public record Settings(Quiz.Mode mode, Quiz.Reveal reveal, OffsetDateTime opensAt, OffsetDateTime closesAt,
+            Integer timeLimitMinutes, Integer maxAttempts) {
+        public static Settings practice() {
+            return new Settings(Quiz.Mode.practice, Quiz.Reveal.immediately, null, null, null, null);
+        }
+    }
+
+    @Transactional
+    public Quiz createQuiz(Course course, QuizSpec spec, String slug, Settings settings) {
+        Quiz quiz = new Quiz();
+        quiz.course = course;
+        quiz.slug = slug;
+        quiz.titleEn = spec.title().en();
+        quiz.titleZh = spec.title().zh();
+        quiz.mode = settings.mode();
+        quiz.reveal = settings.reveal();
+        quiz.opensAt = settings.opensAt();
+        quiz.closesAt = settings.closesAt();
+        quiz.timeLimitMinutes = settings.timeLimitMinutes();
+        quiz.maxAttempts = settings.maxAttempts();
+        quiz.persist();
+        int position = 0;
+        for (String id : spec.exercises()) {
+            QuizItem item = new QuizItem();
+            item.quiz = quiz;
+            item.position = position++;
+            item.exercise = Exercise.findBySlug(id).orElseThrow(() -> new IllegalArgumentException("no exercise " + id));
+            item.persist();
+        }
+        return quiz;
+    }
+
+    /** The quiz, if the user belongs to its course; anyone else gets a 404, not a hint that it exists. */
+    @Transactional
+    public Quiz quizFor(long quizId, User user) {
+        Quiz quiz = Quiz.findById(quizId);
+        if (quiz == null || CourseMember.of(quiz.course, user).isEmpty()) {
+            throw new NotFoundException("no quiz " + quizId);
+        }
+        return quiz;
+    }
+
+    /** The attempt, if it is the user's own; anyone else's is a 404. */
+    @Transactional
+    public Attempt attemptFor(long attemptId, User user) {
+        Attempt attempt = Attempt.findById(attemptId);
+        if (attempt == null || !attempt.user.id.equals(user.id)) {
+            throw new NotFoundException("no attempt " + attemptId);
+        }
+        return attempt;
+    }
+
+    @Transactional
+    public Attempt start(long quizId, User user, Instant now) {
+        Quiz quiz = quizFor(quizId, user);
+        switch (quiz.state(now)) {
+            case upcoming -> throw new QuizRuleException("quiz_rule_not_open", 409, "the quiz opens at " + quiz.opensAt);
+            case closed -> throw new QuizRuleException("quiz_rule_closed", 409, "the quiz closed at " + quiz.closesAt);
+            default -> { }
+        }
+        long used = Attempt.count(quiz, user);
+        if (quiz.maxAttempts != null && used >= quiz.maxAttempts) {
+            throw new QuizRuleException("quiz_rule_no_attempts_left", 409, "all " + quiz.maxAttempts + " attempts are used");
+        }
+        Attempt attempt = new Attempt();
+        attempt.quiz = quiz;
+        attempt.user = user;
+        attempt.number = (int) used + 1;
+        attempt.startedAt = now.atOffset(ZoneOffset.UTC);
+        attempt.deadlineAt = deadline(quiz, now);
+        attempt.persist();
+        for (QuizItem qi : QuizItem.of(quiz)) {
+            AttemptItem item = new AttemptItem();
+            item.attempt = attempt;
+            item.position = qi.position;
+            item.exerciseVersion = ExerciseVersion.latest(qi.exercise)
+                    .orElseThrow(() -> new IllegalStateException("exercise " + qi.exercise.slug + " has no version"));
+            item.seed = Seeds.of(user.id, quiz.id, attempt.number, qi.position);
+            item.persist();
+        }
+        return attempt;
+    }
+
+    private static OffsetDateTime deadline(Quiz quiz, Instant now) {
+        Instant limit = quiz.timeLimitMinutes == null ? null : now.plusSeconds(60L * quiz.timeLimitMinutes);
+        Instant close = quiz.closesAt == null ? null : quiz.closesAt.toInstant();
+        Instant earliest = limit == null ? close : close == null ? limit : (limit.isBefore(close) ? limit : close);
+        return earliest == null ? null : earliest.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Saves what a student typed so far into one part; refused once the attempt is submitted or time is up. */
+    @Transactional
+    public void saveDraft(long attemptId, User user, int position, String partId, Map<String, List<String>> form, Instant now) {
+        Attempt attempt = attemptFor(attemptId, user);
+        requireOpen(attempt, now);
+        AttemptItem item = item(attempt, position);
+        ExerciseDefinition definition = definition(item);
+        definition.part(partId).orElseThrow(() -> new QuizRuleException("quiz_rule_no_part", 400, "no part '" + partId + "' in question " + position));
+        String raw = FormAnswers.of(form, position, definition).getOrDefault(partId, "");
+        Draft draft = Draft.<Draft>find("item = ?1 and partId = ?2", item, partId).firstResultOptional().orElseGet(() -> {
+            Draft created = new Draft();
+            created.item = item;
+            created.partId = partId;
+            return created;
+        });
+        draft.rawAnswer = limit(raw);
+        draft.updatedAt = now.atOffset(ZoneOffset.UTC);
+        draft.persist();
+    }
+
+    /**
+     * Practice: grades one question now and stores a submission per part. A repeated idempotency key
+     * (a double click, a resent form) stores nothing more and returns the stored grade.
+     */
+    @Transactional
+    public void check(long attemptId, User user, int position, Map<String, List<String>> form, String token, Instant now) {
+        Attempt attempt = attemptFor(attemptId, user);
+        String idempotencyKey = attempt.id + ":item:" + position + ":" + token;
+        if (Submission.exists(idempotencyKey)) {
+            return;
+        }
+        if (attempt.quiz.mode != Quiz.Mode.practice) {
+            throw new QuizRuleException("quiz_rule_exam_no_check", 409, "an exam is graded when it is submitted");
+        }
+        requireOpen(attempt, now);
+        AttemptItem item = item(attempt, position);
+        store(item, FormAnswers.of(form, position, definition(item)), idempotencyKey);
+    }
+
+    /**
+     * Exam (or finishing a practice attempt): grades every question from the submitted answers, or,
+     * once time is up, from the drafts saved before it; marks the attempt submitted.
+     */
+    @Transactional
+    public void submit(long attemptId, User user, Map<String, List<String>> form, String token, Instant now) {
+        Attempt attempt = attemptFor(attemptId, user);
+        Map<Integer, Map<String, String>> answers = new HashMap<>();
+        for (AttemptItem item : AttemptItem.of(attempt)) {
+            answers.put(item.position, FormAnswers.of(form, item.position, definition(item)));
+        }
+        submit(attempt, answers, attempt.id + ":submit:" + token, now);
+    }
+
+    private void submit(Attempt attempt, Map<Integer, Map<String, String>> answers, String idempotencyKey, Instant now) {
+        if (attempt.isSubmitted()) {
+            return; // a resent form: the first submission stands
+        }
+        boolean late = attempt.isOverdue(now);
+        Map<Integer, Map<String, String>> drafts = drafts(attempt);
+        for (AttemptItem item : AttemptItem.of(attempt)) {
+            Map<String, String> given = late ? drafts.getOrDefault(item.position, Map.of())
+                    : merged(drafts.getOrDefault(item.position, Map.of()), answers.getOrDefault(item.position, Map.of()));
+            if (attempt.quiz.mode == Quiz.Mode.exam || Submission.of(item).isEmpty()) {
+                store(item, given, idempotencyKey + ":" + item.position);
+            }
+        }
+        attempt.submittedAt = (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC);
+    }
+
+    /** An exam attempt whose time ran out is submitted from its drafts the next time anyone looks at it. */
+    @Transactional
+    public Attempt closeIfOverdue(Attempt attempt, Instant now) {
+        if (!attempt.isSubmitted() && attempt.isOverdue(now)) {
+            submit(attempt, Map.of(), attempt.id + ":deadline", now);
+        }
+        return attempt;
+    }
+
+    private void store(AttemptItem item, Map<String, String> answers, String idempotencyKey) {
+        ExerciseDefinition definition = definition(item);
+        Grader.Grade grade = Grader.grade(definition, item.seed, answers);
+        for (Grader.PartResult part : grade.parts()) {
+            Submission s = new Submission();
+            s.item = item;
+            s.exerciseVersion = item.exerciseVersion;
+            s.seed = item.seed;
+            s.partId = part.partId();
+            s.rawAnswer = limit(part.raw() == null ? "" : part.raw());
+            s.parsedAnswer = part.readAs();
+            s.status = part.status().name();
+            s.score = part.score();
+            s.maxScore = part.maxScore();
+            s.misconception = part.misconception() == null ? null : part.misconception().id();
+            s.idempotencyKey = idempotencyKey;
+            s.persist();
+        }
+    }
+
+    public ExerciseDefinition definition(AttemptItem item) {
+        return catalog.definition(item.exerciseVersion);
+    }
+
+    @Transactional
+    public Map<Integer, Map<String, String>> drafts(Attempt attempt) {
+        Map<Integer, Map<String, String>> out = new HashMap<>();
+        for (Draft d : Draft.ofAttempt(attempt)) {
+            out.computeIfAbsent(d.item.position, p -> new HashMap<>()).put(d.partId, d.rawAnswer);
+        }
+        return out;
+    }
+
+    /** The latest submission of each part of each question. */
+    @Transactional
+    public Map<Integer, Map<String, Submission>> latestSubmissions(Attempt attempt) {
+        Map<Integer, Map<String, Submission>> out = new HashMap<>();
+        for (Submission s : Submission.ofAttempt(attempt)) {
+            out.computeIfAbsent(s.item.position, p -> new LinkedHashMap<>()).put(s.partId, s);
+        }
+        return out;
+    }
+
+    /** Total score and maximum of an attempt, from its latest submissions. */
+    @Transactional
+    public double[] score(Attempt attempt) {
+        double score = 0;
+        double max = 0;
+        Map<Integer, Map<String, Submission>> latest = latestSubmissions(attempt);
+        for (AttemptItem item : AttemptItem.of(attempt)) {
+            max += definition(item).maxScore();
+            score += latest.getOrDefault(item.position, Map.of()).values().stream().mapToDouble(s -> s.score).sum();
+        }
+        return new double[] {Math.round(score * 100) / 100.0, max};
+    }
+
+    /** Whether the student may see reference answers and derivations now. */
+    public static boolean mayReveal(Attempt attempt, boolean itemAnswered, Instant now) {
+        return switch (attempt.quiz.reveal) {
+            case immediately -> itemAnswered || attempt.isSubmitted();
+            case after_submit -> attempt.isSubmitted();
+            case after_close -> attempt.quiz.state(now) == Quiz.State.closed;
+            case never -> false;
+        };
+    }
+
+    public Optional<Attempt> latestAttempt(Quiz quiz, User user) {
+        List<Attempt> attempts = Attempt.of(quiz, user);
+        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
+    }
+
+    private static void requireOpen(Attempt attempt, Instant now) {
+        if (attempt.isSubmitted()) {
+            throw new QuizRuleException("quiz_rule_submitted", 409, "this attempt is already submitted");
+        }
+        if (attempt.isOverdue(now)) {
+            throw new QuizRuleException("quiz_rule_time_up", 409, "time is up for this attempt");
+        }
+    }
+
+    private static AttemptItem item(Attempt attempt, int position) {
+        return AttemptItem.<AttemptItem>find("attempt = ?1 and position = ?2", attempt, position).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("no question " + position));
+    }
+
+    private static Map<String, String> merged(Map<String, String> drafts, Map<String, String> given) {
+        Map<String, String> out = new HashMap<>(drafts);
+        out.putAll(given);
+        return out;
+    }
+
+    private static String limit(String raw) {
+        return raw.length() > 20_000 ? raw.substring(0, 20_000) : raw;
+    }
+
+    /** Helper for templates and tests: every question of an attempt with its definition. */
+    @Transactional
+    public List<AttemptItem> items(Attempt attempt) {
+        return new ArrayList<>(AttemptItem.of(attempt));
+    }
+}
