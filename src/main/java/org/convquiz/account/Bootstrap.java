@@ -34,10 +34,10 @@ public class Bootstrap {
     // After the exercise catalog (priority 10) so the demo course can use its quizzes.
     @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        createFirstInstructor();
         if (config.demo().enabled()) {
             createDemo();
         }
+        createFirstInstructor();
     }
 
     void createFirstInstructor() {

@@ -74,7 +74,7 @@ public final class Grader {
             Status status = fraction >= 1 ? Status.CORRECT : fraction > 0 ? Status.PARTIAL : Status.WRONG;
             Misconception named = status == Status.CORRECT ? null : misconception(model, part, quantity, ok.answer(), reference.value());
             return new PartResult(part.id(), part.label(), kind, raw, ok.answer().display(), status, score, max,
-                    feedback(status, ok.answer(), reference.value(), named), named, ref, reference.steps(), explanations);
+                    feedback(status, ok.answer(), reference.value()), named, ref, reference.steps(), explanations);
         }
         if (outcome instanceof ParseOutcome.Unreadable u) {
             return new PartResult(part.id(), part.label(), kind, raw, null, Status.UNREADABLE, 0, max,
@@ -162,17 +162,13 @@ public final class Grader {
         return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
     }
 
-    private static Text feedback(Status status, ParsedAnswer answer, ParsedAnswer right, Misconception named) {
+    private static Text feedback(Status status, ParsedAnswer answer, ParsedAnswer right) {
         Text base = switch (status) {
             case CORRECT -> Text.of("Correct.", "正确。");
             case PARTIAL -> partial(answer, right);
             default -> Text.of("Not right.", "不正确。");
         };
-        if (named == null) {
-            return base;
-        }
-        return Text.of(base.en() + " " + named.title().en() + ". " + named.advice().en(),
-                base.zh() + named.title().zh() + "。" + named.advice().zh());
+        return base; // a named misconception travels separately, with its own title and advice
     }
 
     private static Text partial(ParsedAnswer answer, ParsedAnswer right) {

@@ -21,7 +21,7 @@ public final class Views {
     }
 
     public record ResultView(String status, double score, double maxScore, String readAs, String feedback,
-            String misconception, String reference, List<StepLine> steps, String raw) {
+            String misconception, String advice, String reference, List<StepLine> steps, String raw) {
     }
 
     /** A derivation step in the page's language; the MathML comes from the server's renderer (escaped). */

@@ -45,6 +45,16 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Clicks something that loads a new page and waits until the new page is there. */
+    public void clickAndWait(org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     /** Saves a full-page screenshot as target/screenshots/NAME.png and returns its path. */
     public Path screenshot(String name) {
         try {

@@ -1,0 +1,89 @@
+package org.convquiz.quiz;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.convquiz.account.Course;
+import org.convquiz.account.CourseMember;
+import org.convquiz.account.User;
+import org.convquiz.exercise.ExerciseCatalog;
+import org.convquiz.exercise.ExerciseDefinition;
+import org.convquiz.exercise.Model;
+import org.convquiz.exercise.QuizSpec;
+import org.convquiz.exercise.Text;
+
+/** Each test makes its own users, course and quizzes (unique names), so no test depends on another's rows. */
+@ApplicationScoped
+public class TestData {
+    public static final String PASSWORD = "secret-pass-1";
+
+    @Inject
+    QuizService quizzes;
+
+    @Inject
+    ExerciseCatalog catalog;
+
+    public record World(String student, String other, String instructor, long courseId, String joinCode, long quizId) {
+    }
+
+    /** A course with an instructor, two students and one quiz of the given exercises. */
+    @Transactional
+    public World world(QuizService.Settings settings, String... exercises) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        User student = User.create("s" + tag, PASSWORD, User.STUDENT, "Student " + tag);
+        User other = User.create("o" + tag, PASSWORD, User.STUDENT, "Other " + tag);
+        User teacher = User.create("t" + tag, PASSWORD, User.INSTRUCTOR, "Teacher " + tag);
+        Course course = Course.create("Course " + tag, "J" + tag.toUpperCase());
+        CourseMember.add(course, student, User.STUDENT);
+        CourseMember.add(course, other, User.STUDENT);
+        CourseMember.add(course, teacher, User.INSTRUCTOR);
+        QuizSpec spec = new QuizSpec("quiz-" + tag, "test", Text.of("Quiz " + tag, "测验 " + tag), List.of(exercises));
+        Quiz quiz = quizzes.createQuiz(course, spec, spec.id(), settings);
+        return new World(student.username, other.username, teacher.username, course.id, course.joinCode, quiz.id);
+    }
+
+    /** The question at a position of an attempt: its definition, seed and model, as the grader sees them. */
+    public record Question(ExerciseDefinition definition, long seed, Model model) {
+    }
+
+    @Transactional
+    public Question question(long attemptId, int position) {
+        AttemptItem item = AttemptItem.<AttemptItem>find("attempt.id = ?1 and position = ?2", attemptId, position).firstResult();
+        ExerciseDefinition definition = catalog.definition(item.exerciseVersion);
+        return new Question(definition, item.seed, definition.model(definition.variant(item.seed)));
+    }
+
+    @Transactional
+    public long latestAttempt(String username) {
+        return Attempt.<Attempt>find("user.username = ?1 order by id desc", username).firstResult().id;
+    }
+
+    @Transactional
+    public List<Submission> submissions(long attemptId) {
+        List<Submission> list = Submission.list("item.attempt.id = ?1 order by id", attemptId);
+        list.forEach(s -> s.item.position = s.item.position); // load before the transaction ends
+        return list;
+    }
+
+    @Transactional
+    public Map<String, Object> attemptState(long attemptId) {
+        Attempt a = Attempt.findById(attemptId);
+        return Map.of("submitted", a.submittedAt != null, "number", a.number);
+    }
+
+    @Transactional
+    public void moveQuizWindow(long quizId, java.time.OffsetDateTime opens, java.time.OffsetDateTime closes) {
+        Quiz quiz = Quiz.findById(quizId);
+        quiz.opensAt = opens;
+        quiz.closesAt = closes;
+    }
+
+    @Transactional
+    public void moveDeadline(long attemptId, java.time.OffsetDateTime deadline) {
+        Attempt attempt = Attempt.findById(attemptId);
+        attempt.deadlineAt = deadline;
+    }
+}
