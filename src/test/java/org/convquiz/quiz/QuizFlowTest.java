@@ -1,0 +1,198 @@
+package org.convquiz.quiz;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.convquiz.quiz.QuizService.Settings;
+import org.junit.jupiter.api.Test;
+
+/** The rules of taking quizzes, through HTTP as a browser would (form login, cookies, CSRF tokens). */
+@QuarkusTest
+class QuizFlowTest {
+    @Inject
+    TestData data;
+
+    private static Settings exam(Quiz.Reveal reveal, Integer minutes, Integer attempts) {
+        return new Settings(Quiz.Mode.exam, reveal, null, null, minutes, attempts);
+    }
+
+    private String reference(long attemptId, int position) {
+        TestData.Question q = data.question(attemptId, position);
+        return q.definition().references(q.seed()).get(0).value().display();
+    }
+
+    @Test
+    void aResentFormStoresOneSubmission() {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        s.page("/attempts/" + attempt);
+        String token = s.idempotency(0);
+        String answer = reference(attempt, 0);
+        for (int i = 0; i < 3; i++) { // a double click and a resent form
+            s.post("/attempts/" + attempt + "/items/0", "idempotency", token, "a.0.shape", answer)
+                    .then().statusCode(303).header("Location", endsWith("/attempts/" + attempt + "#q0"));
+        }
+        List<Submission> stored = data.submissions(attempt);
+        assertEquals(1, stored.size());
+        assertEquals("CORRECT", stored.get(0).status);
+        assertEquals(answer, stored.get(0).rawAnswer);
+        assertTrue(s.page("/attempts/" + attempt).contains("badge correct"));
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefusedAndStoreNothing() {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        s.page("/attempts/" + attempt);
+        s.request().formParam("idempotency", "x1").formParam("a.0.shape", "1×1×1")
+                .when().post("/attempts/" + attempt + "/items/0").then().statusCode(400);
+        s.request().formParam("csrf-token", "forged").formParam("idempotency", "x2").formParam("a.0.shape", "1×1×1")
+                .when().post("/attempts/" + attempt + "/items/0").then().statusCode(400);
+        assertEquals(0, data.submissions(attempt).size());
+    }
+
+    @Test
+    void nobodyElseCanSeeOrAnswerAnAttempt() {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        Session owner = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = owner.start(world.courseId(), world.quizId());
+        Session other = Session.login(world.other(), TestData.PASSWORD);
+        other.page("/courses/" + world.courseId());
+        other.get("/attempts/" + attempt).then().statusCode(404);
+        other.post("/attempts/" + attempt + "/items/0", "idempotency", "t", "a.0.shape", "1").then().statusCode(404);
+        other.post("/attempts/" + attempt + "/submit", "idempotency", "t").then().statusCode(404);
+        other.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", "1").then().statusCode(404);
+        assertEquals(0, data.submissions(attempt).size());
+
+        var stranger = data.world(Settings.practice(), "padding-output-shape");
+        Session outsider = Session.login(stranger.student(), TestData.PASSWORD);
+        outsider.get("/courses/" + world.courseId()).then().statusCode(404);
+        outsider.page("/courses");
+        outsider.post("/quizzes/" + world.quizId() + "/attempts").then().statusCode(404);
+    }
+
+    @Test
+    void pagesNeedASignedInUser() {
+        io.restassured.RestAssured.given().redirects().follow(false).accept("text/html").when().get("/courses")
+                .then().statusCode(302).header("Location", containsString("/login"));
+        io.restassured.RestAssured.given().redirects().follow(false).accept("text/html").when().get("/attempts/1")
+                .then().statusCode(302).header("Location", containsString("/login"));
+    }
+
+    @Test
+    void examAnswersStayHiddenUntilHandedInAndDraftsAreGraded() {
+        var world = data.world(exam(Quiz.Reveal.after_submit, 30, 2), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        String answer = reference(attempt, 0);
+        String before = s.page("/attempts/" + attempt);
+        assertFalse(before.contains(answer), "the reference answer is not in the exam page");
+        // Drafts are saved as the student types; an exam cannot be graded question by question.
+        s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", answer).then().statusCode(204);
+        s.post("/attempts/" + attempt + "/items/0", "idempotency", "k", "a.0.shape", answer).then().statusCode(409);
+        assertFalse(s.page("/attempts/" + attempt).contains("badge correct"), "no feedback before handing in");
+        // Hand in without the field: the saved draft is what gets graded.
+        s.post("/attempts/" + attempt + "/submit", "idempotency", s.idempotency(0)).then().statusCode(303);
+        List<Submission> stored = data.submissions(attempt);
+        assertEquals(1, stored.size());
+        assertEquals("CORRECT", stored.get(0).status);
+        String after = s.page("/attempts/" + attempt);
+        assertTrue(after.contains(answer), "revealed after handing in");
+        // Handed in: no more drafts.
+        s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", "1").then().statusCode(409);
+    }
+
+    @Test
+    void revealNeverKeepsTheAnswerHiddenAfterHandingIn() {
+        var world = data.world(exam(Quiz.Reveal.never, null, null), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        String answer = reference(attempt, 0);
+        s.page("/attempts/" + attempt);
+        s.post("/attempts/" + attempt + "/submit", "idempotency", s.idempotency(0), "a.0.shape", "1×1×1").then().statusCode(303);
+        String after = s.page("/attempts/" + attempt);
+        assertTrue(after.contains("attempt-score"));
+        assertFalse(after.contains(answer), "the reference never appears");
+    }
+
+    @Test
+    void windowAndAttemptLimitAreEnforcedOnTheServer() {
+        var world = data.world(exam(Quiz.Reveal.after_submit, 30, 1), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        s.page("/attempts/" + attempt);
+        s.post("/attempts/" + attempt + "/submit", "idempotency", s.idempotency(0), "a.0.shape", "1").then().statusCode(303);
+        s.page("/courses/" + world.courseId());
+        s.post("/quizzes/" + world.quizId() + "/attempts").then().statusCode(409).body(containsString("all your attempts"));
+
+        var timed = data.world(exam(Quiz.Reveal.after_submit, 30, null), "padding-output-shape");
+        Session t = Session.login(timed.student(), TestData.PASSWORD);
+        data.moveQuizWindow(timed.quizId(), OffsetDateTime.now().plusDays(1), OffsetDateTime.now().plusDays(2));
+        t.page("/courses/" + timed.courseId());
+        t.post("/quizzes/" + timed.quizId() + "/attempts").then().statusCode(409).body(containsString("not open yet"));
+        data.moveQuizWindow(timed.quizId(), OffsetDateTime.now().minusDays(2), OffsetDateTime.now().minusDays(1));
+        t.post("/quizzes/" + timed.quizId() + "/attempts").then().statusCode(409).body(containsString("closed"));
+    }
+
+    @Test
+    void whenTimeIsUpTheSavedDraftsAreGradedAndLateAnswersRefused() {
+        var world = data.world(exam(Quiz.Reveal.after_submit, 30, null), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        String answer = reference(attempt, 0);
+        s.page("/attempts/" + attempt);
+        s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", answer).then().statusCode(204);
+        data.moveDeadline(attempt, OffsetDateTime.now().minusSeconds(5));
+        s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", "9×9×9").then().statusCode(409);
+        // The next look at the attempt hands it in from the drafts saved in time.
+        assertTrue(s.page("/attempts/" + attempt).contains("attempt-score"));
+        List<Submission> stored = data.submissions(attempt);
+        assertEquals(1, stored.size());
+        assertEquals(answer, stored.get(0).rawAnswer);
+        assertEquals("CORRECT", stored.get(0).status);
+    }
+
+    @Test
+    void neighboursGetDifferentVariantsAndTheSameStudentKeepsHers() {
+        var world = data.world(Settings.practice(), "padding-output-shape", "ex2-conv-params");
+        long a = Session.login(world.student(), TestData.PASSWORD).start(world.courseId(), world.quizId());
+        long b = Session.login(world.other(), TestData.PASSWORD).start(world.courseId(), world.quizId());
+        TestData.Question qa = data.question(a, 0);
+        TestData.Question qb = data.question(b, 0);
+        assertTrue(qa.seed() != qb.seed());
+        assertTrue(qa.seed() != 0 && qb.seed() != 0, "seed 0 is the tutorial's variant");
+        assertEquals(qa.seed(), data.question(a, 0).seed());
+    }
+
+    @Test
+    void historyListsOnlyTheStudentsOwnAttempts() {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        long others = Session.login(world.other(), TestData.PASSWORD).start(world.courseId(), world.quizId());
+        String history = s.page("/history");
+        assertTrue(history.contains("/attempts/" + attempt));
+        assertFalse(history.contains("/attempts/" + others + "\""));
+    }
+
+    @Test
+    void joiningACourseWithItsCodeAndAWrongCode() {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        var elsewhere = data.world(Settings.practice(), "padding-output-shape");
+        Session s = Session.login(elsewhere.student(), TestData.PASSWORD);
+        s.page("/courses");
+        s.post("/courses/join", "code", "NOPE-0000").then().statusCode(400).body(containsString("No course has this join code"));
+        s.post("/courses/join", "code", world.joinCode().toLowerCase()).then().statusCode(303)
+                .header("Location", endsWith("/courses/" + world.courseId()));
+        s.page("/courses/" + world.courseId());
+    }
+}
