@@ -59,7 +59,12 @@ public class ExerciseCatalog {
 
     @Transactional
     public LoadReport loadFiles() {
-        Path dir = Path.of(config.exercises().dir());
+        return loadFiles(Path.of(config.exercises().dir()));
+    }
+
+    /** Loads every *.yaml of a folder (and its quizzes/); a broken file is reported and skipped. */
+    @Transactional
+    public LoadReport loadFiles(Path dir) {
         List<String> found = new ArrayList<>();
         int files = 0;
         int added = 0;
@@ -82,9 +87,10 @@ public class ExerciseCatalog {
 
     /**
      * Validates an exercise's text and stores it as a new version unless the same content is stored
-     * already. A broken text throws {@link ExerciseFileException} and changes nothing.
+     * already. A broken text throws {@link ExerciseFileException} and changes nothing (nor does it spoil
+     * the surrounding transaction, in which other files may be loading).
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ExerciseFileException.class)
     public Stored store(String path, String yaml, String actor) {
         ExerciseDefinition definition = ExerciseParser.parse(path, yaml);
         Exercise exercise = Exercise.findBySlug(definition.id()).orElseGet(() -> {

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class Locations {
     private final Map<String, JsonLocation> byPointer = new HashMap<>();
+    private final Map<String, JsonLocation> keyByPointer = new HashMap<>();
 
     private Locations() {
     }
@@ -36,6 +37,7 @@ final class Locations {
         while ((token = parser.nextToken()) != null) {
             if (token == JsonToken.FIELD_NAME) {
                 path.push(parser.currentName());
+                keyByPointer.putIfAbsent(pointer(path), parser.currentTokenLocation());
                 continue;
             }
             if (!path.isEmpty() && path.peek() instanceof int[] counter) {
@@ -68,6 +70,12 @@ final class Locations {
             b.append('/').append(part instanceof int[] counter ? String.valueOf(counter[0]) : part);
         }
         return b.toString();
+    }
+
+    /** "line:column" of the key of the field at the pointer (where an unknown field is written), else as {@link #at}. */
+    String atKey(String pointer) {
+        JsonLocation location = keyByPointer.get(pointer);
+        return location != null ? location.getLineNr() + ":" + location.getColumnNr() : at(pointer);
     }
 
     /** "line:column" of the value at the pointer, or of its nearest indexed ancestor. */

@@ -58,6 +58,7 @@ public final class Browser implements AutoCloseable {
     /** Saves a full-page screenshot as target/screenshots/NAME.png and returns its path. */
     public Path screenshot(String name) {
         try {
+            driver.manage().window().setSize(new Dimension(1280, 800));
             long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
             driver.manage().window().setSize(new Dimension(1280, (int) Math.min(4000, Math.max(800, height + 40))));
             Path dir = Path.of("target", "screenshots");
