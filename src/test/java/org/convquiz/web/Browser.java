@@ -45,14 +45,18 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Clicks something that loads a new page and waits until the new page is there. */
+    /**
+     * Clicks something that loads a new page and waits until the new page is complete. The old page
+     * is marked with a script variable; the new page is the one without it (robust where waiting for a
+     * stale element can race with the navigation).
+     */
     public void clickAndWait(org.openqa.selenium.WebElement element) {
-        org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        driver.executeScript("window.__convquizOldPage = true;");
         element.click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return window.__convquizOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /** Saves a full-page screenshot as target/screenshots/NAME.png and returns its path. */
