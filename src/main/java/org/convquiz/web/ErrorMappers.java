@@ -31,6 +31,12 @@ public class ErrorMappers {
         return respond(404, "Not Found", "No resource at " + uri.getPath(), uri, headers, null);
     }
 
+    /** A signed-in user without the role a route needs (e.g. a student on an instructor route). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(403, "Forbidden", "This needs another role than yours.", uri, headers, null);
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         String detail = e.getConstraintViolations().stream()
