@@ -92,12 +92,18 @@ public class AttemptPresenter {
         int rows = 0;
         int cols = 0;
         List<List<String>> cells = List.of();
-        if ("tensor".equals(part.kind()) && reference.value() instanceof org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer t
-                && t.shape().size() <= 2) {
-            // A grid of cells, one per value; the grid shows the shape, never the values.
-            rows = t.shape().size() == 1 ? 1 : t.shape().get(0);
-            cols = t.shape().get(t.shape().size() - 1);
-            cells = Grid.split(value, rows, cols);
+        if ("tensor".equals(part.kind()) && reference.value() instanceof org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer t) {
+            List<Integer> shape = t.shape();
+            int start = 0;
+            while (start < shape.size() - 2 && shape.get(start) == 1) {
+                start++; // 1×1×4×4 is a 4×4 grid; the grader ignores leading 1s
+            }
+            if (shape.size() - start <= 2) {
+                // A grid of cells, one per value; the grid shows the shape, never the values.
+                rows = shape.size() - start == 1 ? 1 : shape.get(start);
+                cols = shape.get(shape.size() - 1);
+                cells = Grid.split(value, rows, cols);
+            }
         }
         List<Views.OptionView> options = new ArrayList<>();
         for (OptionSpec o : part.options()) {

@@ -1,0 +1,93 @@
+package org.convquiz.quiz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import org.convquiz.exercise.answer.ParsedAnswer;
+import org.convquiz.web.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An exam in the browser: answers are saved as they are typed and survive a closed tab, nothing is
+ * graded or revealed before handing in; pictures of padding and of a max-pool backward pass; a phone screen.
+ */
+@QuarkusTest
+class ExamBrowserTest {
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    TestData data;
+
+    @Test
+    void examDraftsSurviveAReloadAndAreGradedOnHandIn() {
+        TestData.World world = data.world(new QuizService.Settings(Quiz.Mode.exam, Quiz.Reveal.after_submit, null, null, 30, 1),
+                "fig2-padding", "fig8-max-pool-backward", "ex4-conv-statements");
+        try (Browser browser = Browser.open("en")) {
+            WebDriver d = browser.driver();
+            d.get(root + "login");
+            d.findElement(By.id("j_username")).sendKeys(world.student());
+            d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
+            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+            d.get(root + "courses/" + world.courseId());
+            browser.clickAndWait(d.findElement(By.cssSelector("[data-quiz='" + world.quizId() + "'] button[type=submit]")));
+            long attemptId = data.latestAttempt(world.student());
+            assertFalse(d.findElements(By.cssSelector("#q0 svg.picture rect.pad")).isEmpty(), "padding drawn");
+            assertFalse(d.findElements(By.cssSelector("#q1 svg.picture rect.target")).isEmpty(), "where the first gradient goes");
+
+            // Question 1 typed cell by cell: saved as a draft while typing.
+            TestData.Question q0 = data.question(attemptId, 0);
+            ParsedAnswer.TensorAnswer right = (ParsedAnswer.TensorAnswer) q0.definition().references(q0.seed()).get(0).value();
+            int cols = right.shape().get(right.shape().size() - 1);
+            for (int i = 0; i < right.values().size(); i++) {
+                d.findElement(By.id("a.0.y." + (i / cols) + "." + (i % cols))).sendKeys(ParsedAnswer.TensorAnswer.formatValue(right.values().get(i)));
+            }
+            d.findElement(By.id("a.2.false_statement-B")).click();
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "Saved"));
+            browser.screenshot("exam-typing-en");
+
+            // Close the tab and come back: the saved answers are there; nothing graded or revealed yet.
+            d.get(root + "attempts/" + attemptId);
+            new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> !x.findElement(By.id("a.0.y.0.0")).getDomProperty("value").isEmpty());
+            assertEquals(ParsedAnswer.TensorAnswer.formatValue(right.values().get(0)), d.findElement(By.id("a.0.y.0.0")).getDomProperty("value"));
+            assertTrue(d.findElement(By.id("a.2.false_statement-B")).isSelected());
+            assertTrue(d.findElements(By.cssSelector(".result")).isEmpty(), "no feedback before handing in");
+            assertFalse(d.getPageSource().contains(right.display()), "no reference in the page");
+
+            d.manage().window().setSize(new Dimension(390, 844));
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("window.scrollTo(0, 0)");
+            saveViewport(browser, "exam-phone-en");
+            d.manage().window().setSize(new Dimension(1280, 1000));
+
+            browser.clickAndWait(d.findElement(By.id("submit-attempt")));
+            String score = d.findElement(By.cssSelector("[data-testid=attempt-score]")).getText();
+            assertTrue(score.matches(".*\\d.*/.*"), score);
+            assertEquals(1, d.findElements(By.cssSelector("#q0 .badge.correct")).size());
+            assertEquals(1, d.findElements(By.cssSelector("#q2 .badge.correct")).size());
+            assertFalse(d.findElements(By.cssSelector("#q1 svg.picture rect.target")).isEmpty());
+            browser.screenshot("exam-handed-in-en");
+        }
+    }
+
+    private static void saveViewport(Browser browser, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                    dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
