@@ -117,7 +117,8 @@ public class ExercisePreviewResource {
         Grader.Grade grade = Grader.grade(d, seed, request.answers());
         List<PartGrade> parts = grade.parts().stream().map(r -> new PartGrade(r.partId(), r.status().name().toLowerCase(),
                 r.score(), r.maxScore(), r.readAs(), r.feedback(),
-                r.misconception() == null ? null : new MisconceptionView(r.misconception().id(), r.misconception().title(), r.misconception().advice()),
+                r.misconception() == null ? null : view(r.misconception()),
+                r.misconceptions().size() < 2 ? null : r.misconceptions().subList(1, r.misconceptions().size()).stream().map(ExercisePreviewResource::view).toList(),
                 r.reference(), StepView.of(r.steps()))).toList();
         return new GradeResponse(d.id(), v.version, seed, grade.score(), grade.maxScore(), parts);
     }
@@ -162,6 +163,10 @@ public class ExercisePreviewResource {
         }
         return ExerciseVersion.<ExerciseVersion>find("exercise.slug = ?1 and version = ?2", id, version).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("exercise '" + id + "' has no version " + version));
+    }
+
+    private static MisconceptionView view(org.convquiz.exercise.Misconception m) {
+        return new MisconceptionView(m.id(), m.title(), m.advice());
     }
 
     private static OptionView option(ExerciseDefinition d, Variant variant, OptionSpec o) {

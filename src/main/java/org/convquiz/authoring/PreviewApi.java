@@ -40,7 +40,8 @@ public final class PreviewApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PartGrade(String id, String status, double score, @JsonProperty("max_score") double maxScore,
-            @JsonProperty("read_as") String readAs, Text feedback, MisconceptionView misconception, String reference,
+            @JsonProperty("read_as") String readAs, Text feedback, MisconceptionView misconception,
+            @JsonProperty("also_possible") List<MisconceptionView> alsoPossible, String reference,
             List<StepView> steps) {
     }
 

@@ -35,10 +35,19 @@ public final class Grader {
             double score,
             double maxScore,
             Text feedback,
-            Misconception misconception,
+            List<Misconception> misconceptions,
             String reference,
             List<Step> steps,
             Map<String, Text> optionExplanations) {
+
+        public PartResult {
+            misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
+        }
+
+        /** The first named mistake (the one stored with a submission), or null. */
+        public Misconception misconception() {
+            return misconceptions.isEmpty() ? null : misconceptions.get(0);
+        }
     }
 
     public record Grade(String exerciseId, long seed, List<PartResult> parts, double score, double maxScore) {
@@ -72,27 +81,31 @@ public final class Grader {
             double fraction = fraction(ok.answer(), reference.value(), part);
             double score = round(max * fraction);
             Status status = fraction >= 1 ? Status.CORRECT : fraction > 0 ? Status.PARTIAL : Status.WRONG;
-            Misconception named = status == Status.CORRECT ? null : misconception(model, part, quantity, ok.answer(), reference.value());
+            List<Misconception> named = status == Status.CORRECT ? List.of() : misconceptions(model, part, quantity, ok.answer(), reference.value());
             return new PartResult(part.id(), part.label(), kind, raw, ok.answer().display(), status, score, max,
                     feedback(status, ok.answer(), reference.value()), named, ref, reference.steps(), explanations);
         }
         if (outcome instanceof ParseOutcome.Unreadable u) {
             return new PartResult(part.id(), part.label(), kind, raw, null, Status.UNREADABLE, 0, max,
-                    Text.of(u.en(), u.zh()), null, ref, reference.steps(), explanations);
+                    Text.of(u.en(), u.zh()), List.of(), ref, reference.steps(), explanations);
         }
         return new PartResult(part.id(), part.label(), kind, raw, null, Status.EMPTY, 0, max,
-                Text.of("No answer given.", "未作答。"), null, ref, reference.steps(), explanations);
+                Text.of("No answer given.", "未作答。"), List.of(), ref, reference.steps(), explanations);
     }
 
-    /** The first catalogued mistake whose result equals the answer but not the right one. */
-    static Misconception misconception(Model model, PartSpec part, Quantity quantity, ParsedAnswer answer, ParsedAnswer right) {
+    /**
+     * Every catalogued mistake whose result equals the answer but not the right one. Two mistakes can
+     * give the same number (rounding up can equal doubled padding); then both are named.
+     */
+    static List<Misconception> misconceptions(Model model, PartSpec part, Quantity quantity, ParsedAnswer answer, ParsedAnswer right) {
+        List<Misconception> found = new java.util.ArrayList<>();
         for (Misconception m : Misconception.values()) {
             var wrong = m.wrongAnswer(model, part, quantity);
             if (wrong.isPresent() && fraction(wrong.get(), right, part) < 1 && fraction(answer, wrong.get(), part) >= 1) {
-                return m;
+                found.add(m);
             }
         }
-        return null;
+        return List.copyOf(found);
     }
 
     /** The share of the points an answer earns against a reference, in [0, 1]. */

@@ -22,11 +22,11 @@ public final class SelfTests {
                 failures.add(where + "expected score " + t.score() + " but got " + grade.score() + " " + feedback(grade));
             }
             if (t.misconception() != null) {
-                boolean named = grade.parts().stream()
-                        .anyMatch(p -> p.misconception() != null && Objects.equals(p.misconception().id(), t.misconception()));
+                boolean named = grade.parts().stream().flatMap(p -> p.misconceptions().stream())
+                        .anyMatch(m -> Objects.equals(m.id(), t.misconception()));
                 if (!named) {
                     failures.add(where + "expected misconception " + t.misconception() + " but got " + grade.parts().stream()
-                            .map(p -> p.misconception() == null ? "none" : p.misconception().id()).toList() + " " + feedback(grade));
+                            .map(p -> p.misconceptions().stream().map(Misconception::id).toList()).toList() + " " + feedback(grade));
                 }
             }
         }

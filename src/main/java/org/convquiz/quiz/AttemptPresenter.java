@@ -113,8 +113,7 @@ public class AttemptPresenter {
         }
         Views.ResultView resultView = result == null ? null : new Views.ResultView(result.status().name().toLowerCase(),
                 result.score(), result.maxScore(), result.readAs(), result.feedback().in(lang),
-                result.misconception() == null ? null : result.misconception().title().in(lang),
-                result.misconception() == null ? null : result.misconception().advice().in(lang),
+                result.misconceptions().stream().map(m -> new Views.MistakeView(m.title().in(lang), m.advice().in(lang))).toList(),
                 revealed ? result.reference() : null,
                 revealed ? Views.StepLine.of(StepView.of(result.steps()), lang) : List.of(), result.raw());
         return new Views.PartView(part.id(), part.label().in(lang), part.kind(), name, value, rows, cols, cells, options, resultView);

@@ -21,7 +21,11 @@ public final class Views {
     }
 
     public record ResultView(String status, double score, double maxScore, String readAs, String feedback,
-            String misconception, String advice, String reference, List<StepLine> steps, String raw) {
+            List<MistakeView> mistakes, String reference, List<StepLine> steps, String raw) {
+    }
+
+    /** A named misconception in the page's language: what went wrong and what to do instead. */
+    public record MistakeView(String title, String advice) {
     }
 
     /** A derivation step in the page's language; the MathML comes from the server's renderer (escaped). */

@@ -404,4 +404,7 @@ public interface AppMessages {
 
     @Message("That question has no such answer box.")
     String quiz_rule_no_part();
+
+    @Message("Or perhaps:")
+    String attempt_misconception_or();
 }

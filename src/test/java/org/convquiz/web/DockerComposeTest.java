@@ -43,6 +43,7 @@ class DockerComposeTest {
         assertEquals(compose.at("/services/db/environment/POSTGRES_USER").asText(), env.path("QUARKUS_DATASOURCE_USERNAME").asText());
         assertEquals(compose.at("/services/db/environment/POSTGRES_PASSWORD").asText(), env.path("QUARKUS_DATASOURCE_PASSWORD").asText());
         assertTrue(app.path("ports").toString().contains("8080:8080"));
+        assertTrue(env.has("CONVQUIZ_SESSION_KEY") && env.has("CONVQUIZ_ADMIN_PASSWORD"), "sessions and the first instructor are configured");
     }
 
     @Test
@@ -51,5 +52,6 @@ class DockerComposeTest {
         assertTrue(dockerfile.contains(" AS build"), "multi-stage");
         assertTrue(dockerfile.contains("mvn -B -q package"));
         assertTrue(dockerfile.contains("quarkus-run.jar"));
+        assertTrue(dockerfile.contains("/app/exercises/"), "the exercise files travel with the app");
     }
 }
