@@ -42,8 +42,4 @@ public class CurrentUser {
     public Optional<User> find() {
         return isLoggedIn() ? User.findByUsername(getUsername()) : Optional.empty();
     }
-
-    public String getDisplayName() {
-        return find().map(u -> u.displayName).orElse("");
-    }
 }

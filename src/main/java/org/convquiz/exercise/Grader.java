@@ -212,7 +212,8 @@ public final class Grader {
         return out;
     }
 
-    static double round(double v) {
+    /** Scores are kept to two decimals (2/3 of a point is 0.67). */
+    public static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 }

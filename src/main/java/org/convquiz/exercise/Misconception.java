@@ -218,8 +218,8 @@ public enum Misconception {
             }
             int sum = 0;
             for (Model.Layer layer : m.layers()) {
-                Axis axis = heightAxis(layer);
-                sum += axis == null ? 0 : axis.kernel();
+                Axis[] axes = axes(layer);
+                sum += axes == null ? 0 : axes[0].kernel();
             }
             return Optional.of(Quantities.integer(sum));
         }
@@ -380,8 +380,8 @@ public enum Misconception {
     }
 
     private static int[] wrongShape(int[] in, Model.Layer layer, SizeRule rule) {
-        Axis h = heightAxis(layer);
-        if (h == null) {
+        Axis[] axes = axes(layer);
+        if (axes == null) {
             return Quantities.layerShape(in, layer).value();
         }
         int n = in.length;
@@ -389,38 +389,27 @@ public enum Misconception {
         if (layer instanceof Model.Layer.Conv c) {
             out[n - 3] = c.conv().outChannels();
         }
-        out[n - 2] = rule.size(in[n - 2], h);
-        out[n - 1] = rule.size(in[n - 1], widthAxis(layer));
+        out[n - 2] = rule.size(in[n - 2], axes[0]);
+        out[n - 1] = rule.size(in[n - 1], axes[1]);
         return out;
     }
 
-    /** The height axis of a sliding-window layer, or null for other layers. */
-    private static Axis heightAxis(Model.Layer layer) {
+    /** The height and width axes of a sliding-window layer, or null for other layers. */
+    private static Axis[] axes(Model.Layer layer) {
         if (layer instanceof Model.Layer.Correlate c) {
-            return new Axis(c.kernel().dim(0), 1, 0, 0, 1);
+            return new Axis[] {new Axis(c.kernel().dim(0), 1, 0, 0, 1), new Axis(c.kernel().dim(1), 1, 0, 0, 1)};
         }
         if (layer instanceof Model.Layer.Conv c) {
             Conv2d conv = c.conv();
             int[] pad = conv.padAmounts();
-            return new Axis(conv.kernel().h(), conv.stride().h(), pad[0], pad[1], conv.dilation().h());
+            return new Axis[] {new Axis(conv.kernel().h(), conv.stride().h(), pad[0], pad[1], conv.dilation().h()),
+                    new Axis(conv.kernel().w(), conv.stride().w(), pad[2], pad[3], conv.dilation().w())};
         }
         if (layer instanceof Model.Layer.Pool p) {
             Pool2d pool = p.pool();
-            return new Axis(pool.kernel().h(), pool.stride().h(), pool.padding().h(), pool.padding().h(), pool.dilation().h());
+            return new Axis[] {new Axis(pool.kernel().h(), pool.stride().h(), pool.padding().h(), pool.padding().h(), pool.dilation().h()),
+                    new Axis(pool.kernel().w(), pool.stride().w(), pool.padding().w(), pool.padding().w(), pool.dilation().w())};
         }
         return null;
-    }
-
-    private static Axis widthAxis(Model.Layer layer) {
-        if (layer instanceof Model.Layer.Correlate c) {
-            return new Axis(c.kernel().dim(1), 1, 0, 0, 1);
-        }
-        if (layer instanceof Model.Layer.Conv c) {
-            Conv2d conv = c.conv();
-            int[] pad = conv.padAmounts();
-            return new Axis(conv.kernel().w(), conv.stride().w(), pad[2], pad[3], conv.dilation().w());
-        }
-        Pool2d pool = ((Model.Layer.Pool) layer).pool();
-        return new Axis(pool.kernel().w(), pool.stride().w(), pool.padding().w(), pool.padding().w(), pool.dilation().w());
     }
 }

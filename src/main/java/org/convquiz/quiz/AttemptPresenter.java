@@ -59,31 +59,40 @@ public class AttemptPresenter {
                 : Math.max(0, Duration.between(now, attempt.deadlineAt.toInstant()).toSeconds());
         boolean canRetry = quiz.mode == Quiz.Mode.practice && quiz.state(now) == Quiz.State.open;
         return new Views.AttemptView(attempt.id, quiz.id, quiz.course.id, quiz.title(l), quiz.mode == Quiz.Mode.practice,
-                attempt.isSubmitted(), attempt.number, items, round(total), max,
+                attempt.isSubmitted(), attempt.number, items, Grader.round(total), max,
                 attempt.deadlineAt == null ? null : TIME.format(attempt.deadlineAt), secondsLeft, UUID.randomUUID().toString(), canRetry);
     }
 
     private Views.ItemView item(ExerciseDefinition definition, AttemptItem item, Map<String, Submission> submitted,
             Map<String, String> drafts, boolean showResults, boolean revealed, boolean locked, String lang) {
-        Variant variant = definition.variant(item.seed);
-        Model model = definition.model(variant);
         Map<String, String> raw = new HashMap<>();
         submitted.forEach((part, s) -> raw.put(part, s.rawAnswer));
-        Grader.Grade grade = showResults ? Grader.grade(definition, item.seed, raw) : null;
-        List<Reference> references = definition.references(item.seed);
+        return question(definition, item.seed, item.position, submitted.isEmpty() ? drafts : raw, showResults, revealed, locked,
+                !submitted.isEmpty(), lang);
+    }
+
+    /**
+     * One question of a variant as a page shows it: the answers typed so far in their boxes, graded
+     * (with the one grading function) when {@code graded}, references and derivations when {@code revealed}.
+     */
+    public Views.ItemView question(ExerciseDefinition definition, long seed, int position, Map<String, String> answers,
+            boolean graded, boolean revealed, boolean locked, boolean answered, String lang) {
+        Variant variant = definition.variant(seed);
+        Model model = definition.model(variant);
+        Grader.Grade grade = graded ? Grader.grade(definition, seed, answers) : null;
+        List<Reference> references = definition.references(seed);
         List<Views.PartView> parts = new ArrayList<>();
         double score = 0;
         for (int i = 0; i < definition.spec().parts().size(); i++) {
             PartSpec part = definition.spec().parts().get(i);
-            String value = raw.getOrDefault(part.id(), drafts.getOrDefault(part.id(), ""));
             Grader.PartResult result = grade == null ? null : grade.parts().get(i);
             score += result == null ? 0 : result.score();
-            parts.add(part(definition, variant, item.position, part, value, references.get(i), result, revealed, lang));
+            parts.add(part(definition, variant, position, part, answers.getOrDefault(part.id(), ""), references.get(i), result,
+                    revealed, lang));
         }
-        String title = definition.spec().title().in(lang);
         String picture = Pictures.forModel(model, revealed).orElse(null);
-        return new Views.ItemView(item.position, title, definition.prompt(variant, lang), parts, !submitted.isEmpty(), revealed,
-                locked, picture, UUID.randomUUID().toString(), round(score), definition.maxScore());
+        return new Views.ItemView(position, definition.spec().title().in(lang), definition.prompt(variant, lang), parts, answered,
+                revealed, locked, picture, UUID.randomUUID().toString(), Grader.round(score), definition.maxScore());
     }
 
     private static Views.PartView part(ExerciseDefinition definition, Variant variant, int position, PartSpec part, String value,
@@ -119,7 +128,4 @@ public class AttemptPresenter {
         return new Views.PartView(part.id(), part.label().in(lang), part.kind(), name, value, rows, cols, cells, options, resultView);
     }
 
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
 }

@@ -41,7 +41,7 @@ public class AttemptResource {
 
         static native TemplateInstance history(List<Views.HistoryRow> rows);
 
-        static native TemplateInstance refused(String key, long courseId);
+        static native TemplateInstance refused(String key);
     }
 
     @Inject
@@ -146,7 +146,7 @@ public class AttemptResource {
             return Response.status(e.status()).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(e.status(), "Conflict", e.getMessage(), uri.getPath())).build();
         }
-        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(e.key(), -1)).build();
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(e.key())).build();
     }
 
     private static String token(MultivaluedMap<String, String> form) {

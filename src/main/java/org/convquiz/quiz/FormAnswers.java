@@ -7,12 +7,12 @@ import org.convquiz.exercise.ExerciseDefinition;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
 
 /** The answers to one question from a posted form: text boxes, grids of cells, radio buttons and checkboxes. */
-final class FormAnswers {
+public final class FormAnswers {
     private FormAnswers() {
     }
 
     /** Field names are a.{position}.{part}, and a.{position}.{part}.{row}.{col} for the cells of a grid. */
-    static Map<String, String> of(Map<String, List<String>> form, int position, ExerciseDefinition definition) {
+    public static Map<String, String> of(Map<String, List<String>> form, int position, ExerciseDefinition definition) {
         Map<String, String> out = new HashMap<>();
         for (PartSpec part : definition.spec().parts()) {
             String name = "a." + position + "." + part.id();

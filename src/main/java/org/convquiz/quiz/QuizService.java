@@ -7,12 +7,10 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.convquiz.account.Course;
 import org.convquiz.account.CourseMember;
 import org.convquiz.account.User;
@@ -254,7 +252,7 @@ public class QuizService {
             max += definition(item).maxScore();
             score += latest.getOrDefault(item.position, Map.of()).values().stream().mapToDouble(s -> s.score).sum();
         }
-        return new double[] {Math.round(score * 100) / 100.0, max};
+        return new double[] {Grader.round(score), max};
     }
 
     /** Whether the student may see reference answers and derivations now. */
@@ -265,11 +263,6 @@ public class QuizService {
             case after_close -> attempt.quiz.state(now) == Quiz.State.closed;
             case never -> false;
         };
-    }
-
-    public Optional<Attempt> latestAttempt(Quiz quiz, User user) {
-        List<Attempt> attempts = Attempt.of(quiz, user);
-        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
     }
 
     private static void requireOpen(Attempt attempt, Instant now) {
@@ -294,11 +287,5 @@ public class QuizService {
 
     private static String limit(String raw) {
         return raw.length() > 20_000 ? raw.substring(0, 20_000) : raw;
-    }
-
-    /** Helper for templates and tests: every question of an attempt with its definition. */
-    @Transactional
-    public List<AttemptItem> items(Attempt attempt) {
-        return new ArrayList<>(AttemptItem.of(attempt));
     }
 }

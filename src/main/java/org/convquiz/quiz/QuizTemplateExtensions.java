@@ -49,10 +49,6 @@ public final class QuizTemplateExtensions {
         return part.inputName() + "." + row + "." + col;
     }
 
-    static String percent(Views.ResultView result) {
-        return result.maxScore() == 0 ? "0" : String.valueOf(Math.round(100 * result.score() / result.maxScore()));
-    }
-
     static String scoreText(Views.AttemptView attempt) {
         return points(attempt.score()) + " / " + points(attempt.maxScore());
     }
@@ -75,6 +71,6 @@ public final class QuizTemplateExtensions {
 
     /** 3.0 → "3", 2.5 → "2.5", 0.67 → "0.67". */
     static String points(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(Math.round(v * 100) / 100.0);
+        return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(org.convquiz.exercise.Grader.round(v));
     }
 }

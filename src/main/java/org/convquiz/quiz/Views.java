@@ -55,8 +55,5 @@ public final class Views {
             double score, double maxScore, int submissions) {
     }
 
-    public record SubmissionRow(String question, String part, String raw, String readAs, String status, double score,
-            double maxScore, String misconception, String at) {
-    }
 
 }

@@ -407,4 +407,79 @@ public interface AppMessages {
 
     @Message("Or perhaps:")
     String attempt_misconception_or();
+
+    @Message("Exercises")
+    String instructor_exercises_title();
+
+    @Message("New exercise")
+    String instructor_new();
+
+    @Message("Files that were not loaded")
+    String instructor_load_problems();
+
+    @Message("Id")
+    String instructor_id();
+
+    @Message("Title")
+    String instructor_title();
+
+    @Message("Section")
+    String instructor_section();
+
+    @Message("Version")
+    String instructor_version();
+
+    @Message("Parts")
+    String instructor_parts();
+
+    @Message("Source")
+    String instructor_source();
+
+    @Message("Seed")
+    String instructor_seed();
+
+    @Message("Show this variant")
+    String instructor_show_variant();
+
+    @Message("0 is the variant as in the tutorial; students get their own seeds.")
+    String instructor_seed_hint();
+
+    @Message("Edit")
+    String instructor_edit();
+
+    @Message("Parameters of this variant:")
+    String instructor_params();
+
+    @Message("Grade these answers")
+    String instructor_try();
+
+    @Message("Reference answers and derivation")
+    String instructor_references();
+
+    @Message("Edit an exercise")
+    String instructor_edit_title();
+
+    @Message("The text is checked like a file in exercises/ (format in exercises/README.md): errors name their line and column, the engine computes every part for 20 variants, and the self-tests must pass. Saving stores a new version; attempts already started keep theirs.")
+    String instructor_edit_intro();
+
+    @Message("Problems")
+    String instructor_problems();
+
+    @Message("Self-tests that fail")
+    String instructor_selftest_failures();
+
+    @Message("The exercise is valid and its self-tests pass.")
+    String instructor_valid();
+
+    @Message("Exercise (YAML)")
+    String instructor_yaml();
+
+    @Message("Check")
+    String instructor_validate();
+
+    @Message("Save as a new version")
+    String instructor_save();
+
+    @Message("Exercises")
+    String layout_nav_exercises();
 }

@@ -26,7 +26,10 @@ public final class Session {
     }
 
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false).accept("text/html");
+        // Browsers send forms as UTF-8; RestAssured's default would be ISO-8859-1.
+        return given().filter(cookies).redirects().follow(false).accept("text/html")
+                .config(io.restassured.RestAssured.config().encoderConfig(
+                        io.restassured.config.EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")));
     }
 
     /** GETs a page (200 expected) and remembers it for its tokens. */

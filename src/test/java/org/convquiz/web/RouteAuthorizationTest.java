@@ -52,6 +52,10 @@ class RouteAuthorizationTest {
                 new Route("GET", "/history", 302, 200, 200),
                 new Route("GET", "/attempts/999999", 302, 404, 404),
                 new Route("GET", "/q/health", 200, 200, 200),
+                new Route("GET", "/no/such/page", 404, 404, 404),
+                new Route("GET", "/instructor/exercises", 302, 403, 200),
+                new Route("GET", "/instructor/exercises/ex1-fc-params", 302, 403, 200),
+                new Route("GET", "/instructor/exercises/new", 302, 403, 200),
                 new Route("GET", "/api/exercises", 401, 403, 200),
                 new Route("GET", "/api/exercises/ex1-fc-params/variants/0", 401, 403, 200));
         List<String> wrong = new ArrayList<>();
