@@ -52,8 +52,10 @@ public class ExerciseCatalog {
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
+        long start = System.nanoTime();
         LoadReport report = loadFiles();
-        LOG.infof("Exercises: %d files, %d new versions, %d quizzes", report.files(), report.newVersions(), quizzes.size());
+        LOG.infof("Exercises: %d files, %d new versions, %d quizzes, loaded and dry-run in %d ms", report.files(), report.newVersions(),
+                quizzes.size(), (System.nanoTime() - start) / 1_000_000);
         report.problems().forEach(p -> LOG.errorf("Exercise file not loaded: %s", p));
     }
 
