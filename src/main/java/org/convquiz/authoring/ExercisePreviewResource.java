@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
 import org.convquiz.authoring.PreviewApi.ExerciseSummary;

@@ -11,7 +11,6 @@ import org.convquiz.engine.EngineException;
 import org.convquiz.engine.Layer;
 import org.convquiz.engine.Network;
 import org.convquiz.engine.Ops;
-import org.convquiz.engine.Pair;
 import org.convquiz.engine.Step;
 import org.convquiz.engine.Summary;
 import org.convquiz.engine.Tensor;

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.convquiz.engine.EngineException;
-import org.convquiz.exercise.ExerciseSpec.Domain;
 import org.convquiz.exercise.ExerciseSpec.OptionSpec;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
 import org.convquiz.exercise.ExerciseSpec.SelfTest;

@@ -3,6 +3,7 @@ package org.convquiz.quiz;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +32,8 @@ import org.convquiz.account.Course;
 import org.convquiz.account.CourseMember;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
+import org.convquiz.exercise.ExerciseCatalog;
+import org.convquiz.exercise.QuizSpec;
 import org.convquiz.web.Lang;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -39,10 +45,14 @@ public class CourseResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance courses(List<Views.CourseRow> courses, String error, String code);
+        static native TemplateInstance courses(List<Views.CourseRow> courses, String error, String code, boolean instructor);
 
         static native TemplateInstance course(Views.CourseRow course, List<Views.QuizRow> open, List<Views.QuizRow> upcoming,
-                List<Views.QuizRow> closed, boolean instructor);
+                List<Views.QuizRow> closed, boolean instructor, List<TemplateOption> templates, String error);
+    }
+
+    /** A quiz file an instructor can add to a course. */
+    public record TemplateOption(String id, String title, int exercises) {
     }
 
     @Inject
@@ -51,11 +61,82 @@ public class CourseResource {
     @Inject
     QuizService quizzes;
 
+    @Inject
+    ExerciseCatalog catalog;
+
     @GET
     @Transactional
     @Operation(hidden = true)
     public TemplateInstance courses() {
-        return Templates.courses(rows(currentUser.user()), null, "");
+        return Templates.courses(rows(currentUser.user()), null, "", currentUser.isInstructor());
+    }
+
+    /** An instructor creates a course (with a fresh join code) and teaches it. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed(User.INSTRUCTOR)
+    @Operation(hidden = true)
+    public Response create(@FormParam("title") String title) {
+        User user = currentUser.user();
+        if (title == null || title.isBlank() || title.length() > 200) {
+            return Response.status(400).entity(Templates.courses(rows(user), "courses_create_error", "", true)).build();
+        }
+        Course course = Course.create(title.trim(), null);
+        CourseMember.add(course, user, User.INSTRUCTOR);
+        AuditLog.record(user.username, "course.create", "course " + course.id);
+        return Response.seeOther(URI.create("/courses/" + course.id)).build();
+    }
+
+    /** An instructor of the course adds a quiz made from a quiz file, with its mode, window and limits. */
+    @POST
+    @Path("{id}/quizzes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed(User.INSTRUCTOR)
+    @Operation(hidden = true)
+    public Response addQuiz(@PathParam("id") long id, @FormParam("template") String template, @FormParam("mode") String mode,
+            @FormParam("reveal") String reveal, @FormParam("opens_at") String opensAt, @FormParam("closes_at") String closesAt,
+            @FormParam("time_limit") String timeLimit, @FormParam("max_attempts") String maxAttempts, @Context HttpHeaders headers) {
+        User user = currentUser.user();
+        Course course = Course.findById(id);
+        if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+            throw new NotFoundException("no course " + id);
+        }
+        Optional<QuizSpec> spec = catalog.quizzes().stream().filter(q -> q.id().equals(template)).findFirst();
+        try {
+            if (spec.isEmpty()) {
+                throw new IllegalArgumentException("course_quiz_error_template");
+            }
+            QuizService.Settings settings = new QuizService.Settings(Quiz.Mode.valueOf(mode), Quiz.Reveal.valueOf(reveal),
+                    time(opensAt), time(closesAt), positive(timeLimit), positive(maxAttempts));
+            if (settings.opensAt() != null && settings.closesAt() != null && !settings.opensAt().isBefore(settings.closesAt())) {
+                throw new IllegalArgumentException("course_quiz_error_window");
+            }
+            String slug = spec.get().id() + "-" + (Quiz.count("course", course) + 1);
+            quizzes.createQuiz(course, spec.get(), slug, settings);
+            AuditLog.record(user.username, "quiz.create", slug + " in course " + course.id);
+        } catch (IllegalArgumentException | NullPointerException | java.time.format.DateTimeParseException e) {
+            String key = e.getMessage() != null && e.getMessage().startsWith("course_quiz_error") ? e.getMessage() : "course_quiz_error_settings";
+            return Response.status(400).entity(page(course, user, headers, key)).build();
+        }
+        return Response.seeOther(URI.create("/courses/" + course.id)).build();
+    }
+
+    /** A datetime-local field (minutes, UTC) or nothing. */
+    private static OffsetDateTime time(String value) {
+        return value == null || value.isBlank() ? null : LocalDateTime.parse(value).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Integer positive(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        int n = Integer.parseInt(value.trim());
+        if (n < 1) {
+            throw new IllegalArgumentException("course_quiz_error_settings");
+        }
+        return n;
     }
 
     @POST
@@ -68,7 +149,7 @@ public class CourseResource {
         String normalized = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         Optional<Course> course = Course.findByJoinCode(normalized);
         if (course.isEmpty()) {
-            return Response.status(400).entity(Templates.courses(rows(user), "courses_join_error", normalized)).build();
+            return Response.status(400).entity(Templates.courses(rows(user), "courses_join_error", normalized, currentUser.isInstructor())).build();
         }
         if (CourseMember.of(course.get(), user).isEmpty()) {
             CourseMember.add(course.get(), user, user.role);
@@ -84,10 +165,14 @@ public class CourseResource {
     public TemplateInstance course(@PathParam("id") long id, @Context HttpHeaders headers) {
         User user = currentUser.user();
         Course course = Course.findById(id);
-        CourseMember member = course == null ? null : CourseMember.of(course, user).orElse(null);
-        if (member == null) {
+        if (course == null) {
             throw new NotFoundException("no course " + id);
         }
+        return page(course, user, headers, null);
+    }
+
+    private TemplateInstance page(Course course, User user, HttpHeaders headers, String error) {
+        CourseMember member = CourseMember.of(course, user).orElseThrow(() -> new NotFoundException("no course " + course.id));
         String lang = Lang.of(headers).tag();
         Instant now = Instant.now();
         List<Views.QuizRow> open = new ArrayList<>();
@@ -102,8 +187,11 @@ public class CourseResource {
             }
         }
         boolean instructor = User.INSTRUCTOR.equals(member.role);
+        List<TemplateOption> templates = instructor
+                ? catalog.quizzes().stream().map(q -> new TemplateOption(q.id(), q.title().in(lang), q.exercises().size())).toList()
+                : List.of();
         return Templates.course(new Views.CourseRow(course.id, course.title, member.role, instructor ? course.joinCode : null),
-                open, upcoming, closed, instructor);
+                open, upcoming, closed, instructor, templates, error);
     }
 
     private Views.QuizRow row(Quiz quiz, User user, String lang, Instant now) {

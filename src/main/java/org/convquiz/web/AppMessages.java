@@ -482,4 +482,64 @@ public interface AppMessages {
 
     @Message("Exercises")
     String layout_nav_exercises();
+
+    @Message("Create a course")
+    String courses_create_title();
+
+    @Message("Course title")
+    String courses_create_name();
+
+    @Message("Create")
+    String courses_create_submit();
+
+    @Message("Give the course a title (at most 200 characters).")
+    String courses_create_error();
+
+    @Message("Add a quiz")
+    String course_add_quiz();
+
+    @Message("Quiz (tutorial section)")
+    String course_quiz_template();
+
+    @Message("Mode")
+    String course_quiz_mode();
+
+    @Message("Show correct answers")
+    String course_quiz_reveal();
+
+    @Message("as soon as a question is answered")
+    String reveal_immediately();
+
+    @Message("after handing in")
+    String reveal_after_submit();
+
+    @Message("after the quiz closes")
+    String reveal_after_close();
+
+    @Message("never")
+    String reveal_never();
+
+    @Message("Opens")
+    String course_quiz_opens();
+
+    @Message("Closes")
+    String course_quiz_closes();
+
+    @Message("Time limit (minutes, optional)")
+    String course_quiz_time_limit();
+
+    @Message("Attempts (optional)")
+    String course_quiz_max_attempts();
+
+    @Message("Add")
+    String course_quiz_add();
+
+    @Message("Choose one of the quizzes.")
+    String course_quiz_error_template();
+
+    @Message("The quiz must open before it closes.")
+    String course_quiz_error_window();
+
+    @Message("Check the settings: mode, reveal policy, times, and whole numbers of at least 1 for the limits.")
+    String course_quiz_error_settings();
 }

@@ -95,6 +95,9 @@ class InstructorPagesTest {
             browser.screenshot("instructor-preview-" + lang);
             d.get(root + "instructor/exercises/ex2-conv-params/edit");
             browser.screenshot("instructor-edit-" + lang);
+            d.get(root + "courses/" + world.courseId());
+            assertTrue(d.findElements(By.id("template")).size() == 1, "instructors can add quizzes");
+            browser.screenshot("instructor-course-" + lang);
         }
     }
 }

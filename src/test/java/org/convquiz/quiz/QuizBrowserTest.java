@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
-import org.convquiz.exercise.ExerciseDefinition;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
 import org.convquiz.exercise.Misconception;
 import org.convquiz.exercise.Quantity;

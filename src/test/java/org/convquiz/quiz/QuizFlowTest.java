@@ -195,4 +195,37 @@ class QuizFlowTest {
                 .header("Location", endsWith("/courses/" + world.courseId()));
         s.page("/courses/" + world.courseId());
     }
+
+    @Test
+    void instructorsCreateCoursesAndAddQuizzesStudentsCannot() {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
+        teacher.page("/courses");
+        String location = teacher.post("/courses", "title", "Deep learning, autumn").then().statusCode(303).extract().header("Location");
+        long courseId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        String page = teacher.page("/courses/" + courseId);
+        assertTrue(page.contains("tutorial-pooling"), "quiz files are offered");
+        teacher.post("/courses/" + courseId + "/quizzes", "template", "tutorial-pooling", "mode", "exam", "reveal", "after_close",
+                "opens_at", "2026-01-01T09:00", "closes_at", "2025-01-01T09:00", "time_limit", "", "max_attempts", "")
+                .then().statusCode(400).body(containsString("must open before it closes"));
+        teacher.post("/courses/" + courseId + "/quizzes", "template", "tutorial-pooling", "mode", "exam", "reveal", "after_close",
+                "opens_at", "", "closes_at", "", "time_limit", "20", "max_attempts", "0")
+                .then().statusCode(400).body(containsString("whole numbers of at least 1"));
+        teacher.post("/courses/" + courseId + "/quizzes", "template", "tutorial-pooling", "mode", "exam", "reveal", "after_close",
+                "opens_at", "", "closes_at", "", "time_limit", "20", "max_attempts", "2").then().statusCode(303);
+        assertTrue(teacher.page("/courses/" + courseId).contains("data-quiz="));
+
+        Session student = Session.login(world.student(), TestData.PASSWORD);
+        student.page("/courses");
+        student.post("/courses", "title", "Mine").then().statusCode(403);
+        student.page("/courses/" + world.courseId());
+        student.post("/courses/" + world.courseId() + "/quizzes", "template", "tutorial-pooling", "mode", "practice",
+                "reveal", "immediately").then().statusCode(403);
+        // An instructor who does not teach a course cannot add quizzes to it.
+        var other = data.world(Settings.practice(), "padding-output-shape");
+        Session stranger = Session.login(other.instructor(), TestData.PASSWORD);
+        stranger.page("/courses");
+        stranger.post("/courses/" + courseId + "/quizzes", "template", "tutorial-pooling", "mode", "practice", "reveal", "immediately")
+                .then().statusCode(404);
+    }
 }
