@@ -43,8 +43,8 @@ public class ExerciseCatalog {
     private volatile List<QuizSpec> quizzes = List.of();
     private volatile List<String> problems = List.of();
 
-    /** What a load found: files read, versions added, and every problem (a broken file is skipped). */
-    public record LoadReport(int files, int newVersions, List<String> problems) {
+    /** What a load found: files read, versions added, every problem (a broken file is skipped), and the quizzes. */
+    public record LoadReport(int files, int newVersions, List<String> problems, List<QuizSpec> quizzes) {
     }
 
     /** What storing one file's text gave: the version (new or the existing one with the same content). */
@@ -59,12 +59,19 @@ public class ExerciseCatalog {
         report.problems().forEach(p -> LOG.errorf("Exercise file not loaded: %s", p));
     }
 
+    /** Loads the configured folder; its quizzes and problems become the ones this catalog serves. */
     @Transactional
     public LoadReport loadFiles() {
-        return loadFiles(Path.of(config.exercises().dir()));
+        LoadReport report = loadFiles(Path.of(config.exercises().dir()));
+        quizzes = report.quizzes();
+        problems = report.problems();
+        return report;
     }
 
-    /** Loads every *.yaml of a folder (and its quizzes/); a broken file is reported and skipped. */
+    /**
+     * Stores every *.yaml of a folder as versions and reads its quizzes/ (a broken file is reported and
+     * skipped); the quizzes this catalog serves stay those of the configured folder.
+     */
     @Transactional
     public LoadReport loadFiles(Path dir) {
         List<String> found = new ArrayList<>();
@@ -82,9 +89,8 @@ public class ExerciseCatalog {
                 found.add(path + ": cannot be read: " + e.getMessage());
             }
         }
-        quizzes = loadQuizzes(dir.resolve("quizzes"), found);
-        problems = List.copyOf(found);
-        return new LoadReport(files, added, problems);
+        List<QuizSpec> quizzesFound = loadQuizzes(dir.resolve("quizzes"), found);
+        return new LoadReport(files, added, List.copyOf(found), quizzesFound);
     }
 
     /**
