@@ -70,12 +70,13 @@ public final class Pictures {
         x = svg.grid(x, "X", plane, pad, win, null, true, null);
         x = svg.grid(x + GAP, "∂L/∂Y", firstPlane(model.gradOutput()), new int[4], new int[] {0, 1, 0, 1}, null, true, null);
         svg.arrow(x + 6, "←");
-        svg.grid(x + GAP, "∂L/∂X", gradIn, new int[4], null, null, revealed, firstGradientTargets(gradIn, plane, pool, model));
+        // Where the first gradient goes is part of the answer: marked only once answers may be shown.
+        svg.grid(x + GAP, "∂L/∂X", gradIn, new int[4], null, null, revealed, revealed ? firstGradientTargets(plane, pool, model) : null);
         return svg.close();
     }
 
     /** The input cells that receive the first output gradient (the argmax, or the whole window). */
-    private static boolean[][] firstGradientTargets(Tensor gradIn, Tensor plane, Pool2d pool, Model model) {
+    private static boolean[][] firstGradientTargets(Tensor plane, Pool2d pool, Model model) {
         int h = plane.dim(0);
         int w = plane.dim(1);
         boolean[][] mark = new boolean[h][w];

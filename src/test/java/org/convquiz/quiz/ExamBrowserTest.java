@@ -44,7 +44,8 @@ class ExamBrowserTest {
             browser.clickAndWait(d.findElement(By.cssSelector("[data-quiz='" + world.quizId() + "'] button[type=submit]")));
             long attemptId = data.latestAttempt(world.student());
             assertFalse(d.findElements(By.cssSelector("#q0 svg.picture rect.pad")).isEmpty(), "padding drawn");
-            assertFalse(d.findElements(By.cssSelector("#q1 svg.picture rect.target")).isEmpty(), "where the first gradient goes");
+            assertTrue(d.findElements(By.cssSelector("#q1 svg.picture")).size() == 1, "the backward pass is drawn");
+            assertTrue(d.findElements(By.cssSelector("#q1 svg.picture rect.target")).isEmpty(), "but where the gradient goes is the answer");
 
             // Question 1 typed cell by cell: saved as a draft while typing.
             TestData.Question q0 = data.question(attemptId, 0);
