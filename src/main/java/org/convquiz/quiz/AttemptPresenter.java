@@ -31,6 +31,8 @@ import org.convquiz.web.StepView;
 @ApplicationScoped
 public class AttemptPresenter {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final java.util.Set<String> SHAPE_QUANTITIES = java.util.Set.of("output_shape", "output_height", "output_width",
+            "output_channels");
 
     @Inject
     QuizService quizzes;
@@ -83,12 +85,14 @@ public class AttemptPresenter {
         List<Reference> references = definition.references(seed);
         List<Views.PartView> parts = new ArrayList<>();
         double score = 0;
+        // A grid of answer cells shows the output's shape; not where the shape is itself asked.
+        boolean shapeAsked = definition.spec().parts().stream().anyMatch(p -> SHAPE_QUANTITIES.contains(p.quantity()));
         for (int i = 0; i < definition.spec().parts().size(); i++) {
             PartSpec part = definition.spec().parts().get(i);
             Grader.PartResult result = grade == null ? null : grade.parts().get(i);
             score += result == null ? 0 : result.score();
             parts.add(part(definition, variant, position, part, answers.getOrDefault(part.id(), ""), references.get(i), result,
-                    revealed, lang));
+                    revealed, !shapeAsked, lang));
         }
         String picture = Pictures.forModel(model, revealed).orElse(null);
         return new Views.ItemView(position, definition.spec().title().in(lang), definition.prompt(variant, lang), parts, answered,
@@ -96,12 +100,13 @@ public class AttemptPresenter {
     }
 
     private static Views.PartView part(ExerciseDefinition definition, Variant variant, int position, PartSpec part, String value,
-            Reference reference, Grader.PartResult result, boolean revealed, String lang) {
+            Reference reference, Grader.PartResult result, boolean revealed, boolean gridAllowed, String lang) {
         String name = "a." + position + "." + part.id();
         int rows = 0;
         int cols = 0;
         List<List<String>> cells = List.of();
-        if ("tensor".equals(part.kind()) && reference.value() instanceof org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer t) {
+        if (gridAllowed && "tensor".equals(part.kind())
+                && reference.value() instanceof org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer t) {
             List<Integer> shape = t.shape();
             int start = 0;
             while (start < shape.size() - 2 && shape.get(start) == 1) {

@@ -228,4 +228,14 @@ class QuizFlowTest {
         stranger.post("/courses/" + courseId + "/quizzes", "template", "tutorial-pooling", "mode", "practice", "reveal", "immediately")
                 .then().statusCode(404);
     }
+
+    @Test
+    void noAnswerGridGivesAwayAShapeThatIsAskedFor() {
+        var world = data.world(exam(Quiz.Reveal.after_submit, null, null), "fig5-1x1-conv", "fig1-cross-correlation");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        String page = s.page("/attempts/" + attempt);
+        assertFalse(page.matches("(?s).*name=\"a\\.0\\.[a-z_]+\\.0\\.0\".*"), "question 1 asks for the shape: no grid");
+        assertTrue(page.contains("name=\"a.1.y.0.0\""), "question 2 only asks for values: a grid of cells");
+    }
 }
