@@ -38,6 +38,22 @@ public class Bootstrap {
             createDemo();
         }
         createFirstInstructor();
+        warnWithoutSessionKey();
+    }
+
+    /** Without a configured key Quarkus encrypts sessions with a random one: they end at every restart and other instances refuse them. */
+    static void warnWithoutSessionKey() {
+        String key;
+        try {
+            key = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.http.auth.session.encryption-key", String.class).orElse("");
+        } catch (java.util.NoSuchElementException e) { // ${CONVQUIZ_SESSION_KEY} with nothing behind it
+            key = "";
+        }
+        if (key.isBlank()) {
+            LOG.warn("CONVQUIZ_SESSION_KEY is not set: sessions use a random key, so they end when the app restarts and "
+                    + "other instances do not accept them. Set it to the same 32+ random characters on every instance.");
+        }
     }
 
     void createFirstInstructor() {
