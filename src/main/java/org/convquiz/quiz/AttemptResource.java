@@ -58,8 +58,18 @@ public class AttemptResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response start(@PathParam("quizId") long quizId) {
-        Attempt attempt = quizzes.start(quizId, currentUser.user(), Instant.now());
-        return Response.seeOther(URI.create("/attempts/" + attempt.id)).build();
+        User user = currentUser.user();
+        long attemptId;
+        try {
+            attemptId = quizzes.start(quizId, user, Instant.now()).id;
+        } catch (RuntimeException e) {
+            // A double click: the other request created this attempt number first; go to it.
+            if (!isConstraint(e, "attempt_number_unique")) {
+                throw e;
+            }
+            attemptId = quizzes.latestAttemptId(quizId, user);
+        }
+        return Response.seeOther(URI.create("/attempts/" + attemptId)).build();
     }
 
     @GET
@@ -112,14 +122,19 @@ public class AttemptResource {
         try {
             store.run();
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof org.hibernate.exception.ConstraintViolationException c
-                        && "submission_idempotency_unique".equals(c.getConstraintName())) {
-                    return;
-                }
+            if (!isConstraint(e, "submission_idempotency_unique")) {
+                throw e;
             }
-            throw e;
         }
+    }
+
+    private static boolean isConstraint(Throwable e, String name) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && name.equals(c.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET

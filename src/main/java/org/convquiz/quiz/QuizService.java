@@ -91,6 +91,14 @@ public class QuizService {
             case closed -> throw new QuizRuleException("quiz_rule_closed", 409, "the quiz closed at " + quiz.closesAt);
             default -> { }
         }
+        if (quiz.mode == Quiz.Mode.exam) {
+            // One exam attempt at a time: starting again returns to the unfinished one.
+            for (Attempt open : Attempt.of(quiz, user)) {
+                if (!closeIfOverdue(open, now).isSubmitted()) {
+                    return open;
+                }
+            }
+        }
         long used = Attempt.count(quiz, user);
         if (quiz.maxAttempts != null && used >= quiz.maxAttempts) {
             throw new QuizRuleException("quiz_rule_no_attempts_left", 409, "all " + quiz.maxAttempts + " attempts are used");
@@ -119,6 +127,15 @@ public class QuizService {
         Instant close = quiz.closesAt == null ? null : quiz.closesAt.toInstant();
         Instant earliest = limit == null ? close : close == null ? limit : (limit.isBefore(close) ? limit : close);
         return earliest == null ? null : earliest.atOffset(ZoneOffset.UTC);
+    }
+
+    @Transactional
+    public long latestAttemptId(long quizId, User user) {
+        List<Attempt> attempts = Attempt.of(quizFor(quizId, user), user);
+        if (attempts.isEmpty()) {
+            throw new NotFoundException("no attempt at quiz " + quizId);
+        }
+        return attempts.get(attempts.size() - 1).id;
     }
 
     /** Saves what a student typed so far into one part; refused once the attempt is submitted or time is up. */

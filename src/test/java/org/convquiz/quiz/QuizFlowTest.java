@@ -238,4 +238,34 @@ class QuizFlowTest {
         assertFalse(page.matches("(?s).*name=\"a\\.0\\.[a-z_]+\\.0\\.0\".*"), "question 1 asks for the shape: no grid");
         assertTrue(page.contains("name=\"a.1.y.0.0\""), "question 2 only asks for values: a grid of cells");
     }
+
+    @Test
+    void startingAnExamAgainReturnsToTheUnfinishedAttempt() {
+        var world = data.world(exam(Quiz.Reveal.after_submit, 30, 3), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long first = s.start(world.courseId(), world.quizId());
+        assertEquals(first, s.start(world.courseId(), world.quizId()), "no second attempt while one is open");
+        s.page("/attempts/" + first);
+        s.post("/attempts/" + first + "/submit", "idempotency", s.idempotency(0)).then().statusCode(303);
+        assertTrue(s.start(world.courseId(), world.quizId()) != first, "after handing in, a new attempt");
+    }
+
+    @Test
+    void twoStartsAtOnceMakeNoServerError() throws Exception {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        s.page("/courses/" + world.courseId());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> s.post("/quizzes/" + world.quizId() + "/attempts").statusCode()));
+            }
+            for (var r : results) {
+                assertEquals(303, r.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
