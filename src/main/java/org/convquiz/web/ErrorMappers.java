@@ -23,7 +23,7 @@ public class ErrorMappers {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(Integer status, String path, String ref);
+        static native TemplateInstance error(Integer status, String path, String ref, String detail);
     }
 
     @ServerExceptionMapper
@@ -73,7 +73,8 @@ public class ErrorMappers {
         }
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, uri.getPath(), ref == null ? "-" : ref))
+                .entity(Templates.error(status, uri.getPath(), ref == null ? "-" : ref,
+                        status >= 400 && status < 500 && status != 404 && status != 403 ? detail : null))
                 .build();
     }
 

@@ -240,6 +240,18 @@ class QuizFlowTest {
     }
 
     @Test
+    void aFormWithoutItsIdempotencyTokenGetsASpecificMessage() {
+        var world = data.world(Settings.practice(), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        s.page("/attempts/" + attempt);
+        s.post("/attempts/" + attempt + "/items/0", "a.0.shape", "1×2×3").then().statusCode(400)
+                .body(containsString("the form has no idempotency token; reload the page"));
+        s.post("/attempts/" + attempt + "/items/7", "idempotency", "x", "a.7.shape", "1").then().statusCode(404);
+        assertEquals(0, data.submissions(attempt).size());
+    }
+
+    @Test
     void startingAnExamAgainReturnsToTheUnfinishedAttempt() {
         var world = data.world(exam(Quiz.Reveal.after_submit, 30, 3), "padding-output-shape");
         Session s = Session.login(world.student(), TestData.PASSWORD);
