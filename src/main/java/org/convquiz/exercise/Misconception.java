@@ -114,8 +114,7 @@ public enum Misconception {
             for (Model.Layer layer : m.layers()) {
                 if (layer instanceof Model.Layer.Conv c) {
                     Conv2d conv = c.conv();
-                    long weights = (long) conv.outChannels() * (conv.inChannels() / conv.groups()) * conv.kernel().h() * conv.kernel().w();
-                    total += weights + (conv.bias() ? conv.inChannels() : 0);
+                    total += weights(conv) + (conv.bias() ? conv.inChannels() : 0);
                     differs |= conv.bias() && conv.inChannels() != conv.outChannels();
                 } else if (layer instanceof Model.Layer.Linear l) {
                     total += (long) l.inFeatures() * l.outFeatures() + (l.bias() ? l.outFeatures() : 0);
@@ -138,8 +137,7 @@ public enum Misconception {
             for (Model.Layer layer : m.layers()) {
                 if (layer instanceof Model.Layer.Conv c) {
                     Conv2d conv = c.conv();
-                    total += (long) conv.outChannels() * (conv.inChannels() / conv.groups()) * conv.kernel().h() * conv.kernel().w() * hw
-                            + (conv.bias() ? conv.outChannels() : 0);
+                    total += weights(conv) * hw + (conv.bias() ? conv.outChannels() : 0);
                 }
             }
             return total > 0 && hw > 1 ? Optional.of(Quantities.integer(total)) : Optional.empty();
@@ -305,6 +303,11 @@ public enum Misconception {
     }
 
     // ---- the wrong formulas' building blocks ----------------------------------------------------
+
+    /** The kernel's weights as the engine counts them (the part of the count these mistakes get right). */
+    private static long weights(Conv2d conv) {
+        return org.convquiz.engine.Params.conv2d(conv.withBias(false)).value();
+    }
 
     private static Model.Layer conv(Model.Layer.Conv c, Conv2d changed) {
         return new Model.Layer.Conv(changed, c.weight(), c.bias());
