@@ -272,6 +272,16 @@ public class QuizService {
         return new double[] {Grader.round(score), max};
     }
 
+    /** The points a quiz is worth: the sum over its exercises' latest versions. */
+    @Transactional
+    public double maxScore(Quiz quiz) {
+        double max = 0;
+        for (QuizItem item : QuizItem.of(quiz)) {
+            max += ExerciseVersion.latest(item.exercise).map(v -> catalog.definition(v).maxScore()).orElse(0.0);
+        }
+        return max;
+    }
+
     /** Whether the student may see reference answers and derivations now. */
     public static boolean mayReveal(Attempt attempt, boolean itemAnswered, Instant now) {
         return switch (attempt.quiz.reveal) {

@@ -542,4 +542,49 @@ public interface AppMessages {
 
     @Message("Check the settings: mode, reveal policy, times, and whole numbers of at least 1 for the limits.")
     String course_quiz_error_settings();
+
+    @Message("Gradebook")
+    String gradebook_title();
+
+    @Message("Download CSV")
+    String gradebook_csv();
+
+    @Message("No students have joined yet.")
+    String gradebook_no_students();
+
+    @Message("Student")
+    String gradebook_student();
+
+    @Message("Total")
+    String gradebook_total();
+
+    @Message("Gradebook and statistics")
+    String course_gradebook_link();
+
+    @Message("Statistics per exercise")
+    String statistics_title();
+
+    @Message("Every stored answer of this course's students, per exercise and part: how many, the mean score, the share fully right, and the mistakes most often named.")
+    String statistics_intro();
+
+    @Message("No answers yet.")
+    String statistics_none();
+
+    @Message("Exercise")
+    String statistics_exercise();
+
+    @Message("Part")
+    String statistics_part();
+
+    @Message("Answers")
+    String statistics_answers();
+
+    @Message("Mean score")
+    String statistics_mean();
+
+    @Message("Fully right")
+    String statistics_correct();
+
+    @Message("Most named mistakes")
+    String statistics_mistakes();
 }

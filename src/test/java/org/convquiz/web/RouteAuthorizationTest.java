@@ -54,6 +54,8 @@ class RouteAuthorizationTest {
                 new Route("GET", "/q/health", 200, 200, 200),
                 new Route("GET", "/no/such/page", 404, 404, 404),
                 new Route("GET", "/instructor/exercises", 302, 403, 200),
+                new Route("GET", "/courses/" + world.courseId() + "/gradebook", 302, 403, 200),
+                new Route("GET", "/courses/" + world.courseId() + "/statistics", 302, 403, 200),
                 new Route("GET", "/instructor/exercises/ex1-fc-params", 302, 403, 200),
                 new Route("GET", "/instructor/exercises/new", 302, 403, 200),
                 new Route("GET", "/api/exercises", 401, 403, 200),

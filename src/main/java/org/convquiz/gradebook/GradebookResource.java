@@ -1,0 +1,107 @@
+package org.convquiz.gradebook;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.convquiz.account.Course;
+import org.convquiz.account.CourseMember;
+import org.convquiz.account.CurrentUser;
+import org.convquiz.account.User;
+import org.convquiz.web.Lang;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A course's gradebook (page and CSV) and per-exercise statistics, for the course's instructors only. */
+@Path("/courses/{id}")
+@RolesAllowed(User.INSTRUCTOR)
+public class GradebookResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance gradebook(long courseId, String course, GradebookService.Gradebook book);
+
+        static native TemplateInstance statistics(long courseId, String course, List<GradebookService.PartStats> parts);
+    }
+
+    @Inject
+    GradebookService gradebook;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("gradebook")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    @Operation(hidden = true)
+    public TemplateInstance page(@PathParam("id") long id, @Context HttpHeaders headers) {
+        Course course = taught(id);
+        return Templates.gradebook(course.id, course.title, gradebook.gradebook(course, Lang.of(headers).tag(), Instant.now()));
+    }
+
+    /** The same table as CSV (UTF-8 with a byte-order mark, so spreadsheets read the Chinese titles right). */
+    @GET
+    @Path("gradebook.csv")
+    @Produces("text/csv")
+    @Transactional
+    @Operation(hidden = true)
+    public Response csv(@PathParam("id") long id, @Context HttpHeaders headers) {
+        Course course = taught(id);
+        GradebookService.Gradebook book = gradebook.gradebook(course, Lang.of(headers).tag(), Instant.now());
+        StringWriter out = new StringWriter().append('\uFEFF');
+        List<String> header = new ArrayList<>(List.of("username", "name"));
+        for (int i = 0; i < book.quizTitles().size(); i++) {
+            header.add(book.quizTitles().get(i) + " (/" + GradebookTemplateExtensions.points(book.maxScores().get(i)) + ")");
+        }
+        header.add("total");
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (GradebookService.Row row : book.rows()) {
+                List<String> cells = new ArrayList<>(List.of(row.username(), row.displayName()));
+                row.best().forEach(b -> cells.add(b == null ? "" : GradebookTemplateExtensions.points(b)));
+                cells.add(GradebookTemplateExtensions.points(row.total()));
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"gradebook-course-" + course.id + ".csv\"").build();
+    }
+
+    @GET
+    @Path("statistics")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    @Operation(hidden = true)
+    public TemplateInstance statistics(@PathParam("id") long id) {
+        Course course = taught(id);
+        return Templates.statistics(course.id, course.title, gradebook.statistics(course));
+    }
+
+    /** The course, if the signed-in instructor teaches it; other instructors get a 404. */
+    private Course taught(long id) {
+        Course course = Course.findById(id);
+        if (course == null || CourseMember.of(course, currentUser.user()).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+            throw new NotFoundException("no course " + id);
+        }
+        return course;
+    }
+}

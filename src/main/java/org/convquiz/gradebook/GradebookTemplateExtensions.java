@@ -1,0 +1,28 @@
+package org.convquiz.gradebook;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.convquiz.exercise.Grader;
+
+/** Display values of the gradebook pages. */
+@TemplateExtension
+public final class GradebookTemplateExtensions {
+    private GradebookTemplateExtensions() {
+    }
+
+    /** 3.0 → "3", 2.5 → "2.5". */
+    static String points(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(Grader.round(v));
+    }
+
+    static String cell(Double best) {
+        return best == null ? "—" : points(best);
+    }
+
+    static String mistakesText(GradebookService.PartStats stats) {
+        Map<String, Long> named = stats.misconceptions();
+        return named.isEmpty() ? "—" : named.entrySet().stream().limit(3)
+                .map(e -> e.getKey() + " × " + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

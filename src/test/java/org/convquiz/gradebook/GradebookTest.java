@@ -1,0 +1,90 @@
+package org.convquiz.gradebook;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.convquiz.exercise.Misconception;
+import org.convquiz.exercise.Quantity;
+import org.convquiz.quiz.QuizService;
+import org.convquiz.quiz.Session;
+import org.convquiz.quiz.TestData;
+import org.convquiz.web.Browser;
+import org.junit.jupiter.api.Test;
+
+/** The instructor's gradebook and statistics come from what students stored; only the course's instructors see them. */
+@QuarkusTest
+class GradebookTest {
+    @Inject
+    TestData data;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
+    @Test
+    void gradebookCsvAndStatisticsReflectStoredAnswers() throws Exception {
+        var world = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session student = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = student.start(world.courseId(), world.quizId());
+        TestData.Question q = data.question(attempt, 0);
+        String wrong = Misconception.FORGOT_PLUS_ONE.wrongAnswer(q.model(), q.definition().spec().parts().get(0), Quantity.OUTPUT_SHAPE)
+                .orElseThrow().display();
+        student.page("/attempts/" + attempt);
+        student.post("/attempts/" + attempt + "/items/0", "idempotency", student.idempotency(0), "a.0.shape", wrong).then().statusCode(303);
+        // The other student answers right in a fresh attempt.
+        Session other = Session.login(world.other(), TestData.PASSWORD);
+        long second = other.start(world.courseId(), world.quizId());
+        TestData.Question q2 = data.question(second, 0);
+        other.page("/attempts/" + second);
+        other.post("/attempts/" + second + "/items/0", "idempotency", other.idempotency(0), "a.0.shape",
+                q2.definition().references(q2.seed()).get(0).value().display()).then().statusCode(303);
+
+        Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
+        teacher.request().header("Accept-Language", "en").get("/courses/" + world.courseId() + "/gradebook").then().statusCode(200)
+                .body(containsString(world.student())).body(containsString(world.other()));
+        String csv = teacher.request().accept("text/csv").get("/courses/" + world.courseId() + "/gradebook.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords();
+        assertEquals(2, records.size());
+        for (CSVRecord r : records) {
+            String expected = r.get("username").equals(world.other()) ? "3" : "1"; // 3 of 3 points; one dimension of three right
+            assertEquals(expected, r.get("total"), r.toString());
+        }
+        String stats = teacher.page("/courses/" + world.courseId() + "/statistics");
+        assertTrue(stats.contains("padding-output-shape"), stats);
+        assertTrue(stats.contains("forgot_plus_one × 1"), "the named mistake is counted");
+        assertTrue(stats.contains("50%"), "one of two answers fully right");
+
+        for (String lang : List.of("en", "zh")) {
+            try (Browser browser = Browser.open(lang)) {
+                var d = browser.driver();
+                d.get(root + "login?lang=" + lang);
+                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(world.instructor());
+                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(TestData.PASSWORD);
+                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                d.get(root + "courses/" + world.courseId() + "/gradebook");
+                assertEquals(2, d.findElements(org.openqa.selenium.By.cssSelector("[data-testid=gradebook] tbody tr")).size());
+                browser.screenshot("gradebook-" + lang);
+                d.get(root + "courses/" + world.courseId() + "/statistics");
+                browser.screenshot("statistics-" + lang);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheCoursesInstructorsSeeIt() {
+        var world = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session.login(world.student(), TestData.PASSWORD).get("/courses/" + world.courseId() + "/gradebook").then().statusCode(403);
+        var elsewhere = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session.login(elsewhere.instructor(), TestData.PASSWORD).request().accept("text/csv")
+                .get("/courses/" + world.courseId() + "/gradebook.csv").then().statusCode(404);
+        Session.login(world.instructor(), TestData.PASSWORD).get("/courses/" + world.courseId() + "/statistics").then().statusCode(200);
+    }
+}
