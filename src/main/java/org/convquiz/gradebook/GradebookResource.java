@@ -75,7 +75,7 @@ public class GradebookResource {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (GradebookService.Row row : book.rows()) {
                 List<String> cells = new ArrayList<>(List.of(row.username(), row.displayName()));
-                row.best().forEach(b -> cells.add(b == null ? "" : GradebookTemplateExtensions.points(b)));
+                row.best().forEach(b -> cells.add(b == null ? "" : GradebookTemplateExtensions.points(b))); // empty: not attempted
                 cells.add(GradebookTemplateExtensions.points(row.total()));
                 csv.printRecord(cells);
             }

@@ -27,6 +27,10 @@ public class GradebookService {
 
     /** One student's row: best score per quiz (null = not attempted) and the total. */
     public record Row(String username, String displayName, List<Double> best, double total) {
+        /** The best scores as shown: "—" where the student has not attempted the quiz. */
+        public List<String> cells() {
+            return best.stream().map(b -> b == null ? "—" : GradebookTemplateExtensions.points(b)).toList();
+        }
     }
 
     public record Gradebook(List<String> quizTitles, List<Double> maxScores, List<Row> rows) {

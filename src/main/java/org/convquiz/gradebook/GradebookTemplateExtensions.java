@@ -16,10 +16,6 @@ public final class GradebookTemplateExtensions {
         return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(Grader.round(v));
     }
 
-    static String cell(Double best) {
-        return best == null ? "—" : points(best);
-    }
-
     static String mistakesText(GradebookService.PartStats stats) {
         Map<String, Long> named = stats.misconceptions();
         return named.isEmpty() ? "—" : named.entrySet().stream().limit(3)
