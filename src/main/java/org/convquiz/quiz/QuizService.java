@@ -207,7 +207,18 @@ public class QuizService {
         attempt.submittedAt = (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC);
     }
 
-    /** An exam attempt whose time ran out is submitted from its drafts the next time anyone looks at it. */
+    /** Hands in one overdue attempt by id (the sweeper's entry); true when this call handed it in. */
+    @Transactional
+    public boolean closeOverdue(long attemptId, Instant now) {
+        Attempt attempt = Attempt.findById(attemptId);
+        if (attempt == null || attempt.isSubmitted() || !attempt.isOverdue(now)) {
+            return false;
+        }
+        closeIfOverdue(attempt, now);
+        return true;
+    }
+
+    /** An exam attempt whose time ran out is submitted from its drafts (by the sweeper, or when anyone looks at it first). */
     @Transactional
     public Attempt closeIfOverdue(Attempt attempt, Instant now) {
         if (!attempt.isSubmitted() && attempt.isOverdue(now)) {

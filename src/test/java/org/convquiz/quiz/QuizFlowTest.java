@@ -280,4 +280,23 @@ class QuizFlowTest {
             pool.shutdown();
         }
     }
+
+    @Inject
+    DeadlineSweeper sweeper;
+
+    @Test
+    void theSweeperHandsInOverdueExamsWithoutAnyoneLooking() {
+        var world = data.world(exam(Quiz.Reveal.after_submit, 30, null), "padding-output-shape");
+        Session s = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = s.start(world.courseId(), world.quizId());
+        String answer = reference(attempt, 0);
+        s.page("/attempts/" + attempt);
+        s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", answer).then().statusCode(204);
+        data.moveDeadline(attempt, OffsetDateTime.now().minusSeconds(1));
+        sweeper.sweep();
+        assertEquals(true, data.attemptState(attempt).get("submitted"));
+        assertEquals("CORRECT", data.submissions(attempt).get(0).status);
+        sweeper.sweep(); // a second sweep (or another instance) changes nothing
+        assertEquals(1, data.submissions(attempt).size());
+    }
 }
