@@ -248,6 +248,38 @@ public enum Misconception {
             };
         }
     },
+    CEIL_MODE_IGNORED(
+            Text.of("You ignored ceil_mode=True", "忽略了 ceil_mode=True"),
+            Text.of("With ceil_mode=True the size rounds up, ⌈(n + 2p − k)/s⌉ + 1, as long as the last window still starts inside the input or its left padding.",
+                    "ceil_mode=True 时输出尺寸向上取整：⌈(n + 2p − k)/s⌉ + 1，前提是最后一个窗口仍从输入或左侧填充内开始。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q != Quantity.OUTPUT_SHAPE && q != Quantity.OUTPUT_HEIGHT && q != Quantity.OUTPUT_WIDTH) {
+                return Optional.empty();
+            }
+            return recompute(m, part, q, layer -> layer instanceof Model.Layer.Pool p && p.pool().ceilMode()
+                    ? new Model.Layer.Pool(p.pool().withCeilMode(false)) : null);
+        }
+    },
+    CHANNELS_NOT_SUMMED(
+            Text.of("You used only the first input channel", "只计算了第一个输入通道"),
+            Text.of("With several input channels, correlate each channel with its own kernel slice and add the results up, pixel by pixel.",
+                    "有多个输入通道时，要把每个通道分别与对应的卷积核切片做互相关，再把结果逐元素相加。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if ((q != Quantity.OUTPUT && q != Quantity.OUTPUT_ELEMENT) || m.input() == null || m.layers().size() != 1
+                    || !(m.layers().get(0) instanceof Model.Layer.Conv c) || c.weight() == null
+                    || c.conv().inChannels() < 2 || c.conv().groups() != 1) {
+                return Optional.empty();
+            }
+            Tensor input = firstChannel(m.input(), m.input().rank() - 3);
+            Tensor weight = firstChannel(c.weight(), 1);
+            Model.Layer oneChannel = new Model.Layer.Conv(Conv2d.of(1, c.conv().outChannels(), c.conv().kernel())
+                    .withStride(c.conv().stride()).withPadding(c.conv().padding()).withDilation(c.conv().dilation())
+                    .withBias(c.conv().bias()).withPaddingMode(c.conv().paddingMode()), weight, c.bias());
+            return Optional.of(Quantities.compute(new Model(input.shape(), input, null, List.of(oneChannel), m.params()), part, q).value());
+        }
+    },
     FC_WITHOUT_OUTPUT_SIZE(
             Text.of("You connected the input to one neuron per output channel", "只为每个输出通道连接了一个神经元"),
             Text.of("A fully connected layer that replaces a conv layer needs one neuron per output ELEMENT: c_2 × h_2 × w_2 of them.",
@@ -336,6 +368,27 @@ public enum Misconception {
             }
         }
         return Tensor.of(s, out);
+    }
+
+    /** The tensor with only index 0 along one axis (the first channel), keeping that axis with size 1. */
+    private static Tensor firstChannel(Tensor t, int axis) {
+        int[] shape = t.shape();
+        int outer = 1;
+        for (int i = 0; i < axis; i++) {
+            outer *= shape[i];
+        }
+        int inner = 1;
+        for (int i = axis + 1; i < shape.length; i++) {
+            inner *= shape[i];
+        }
+        double[] d = t.data();
+        double[] out = new double[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(d, o * shape[axis] * inner, out, o * inner, inner);
+        }
+        int[] newShape = shape.clone();
+        newShape[axis] = 1;
+        return Tensor.of(newShape, out);
     }
 
     /** Replaces the layers the mistake changes (null = unchanged) and asks the engine again. */
