@@ -56,6 +56,11 @@ public record ExerciseDefinition(ExerciseSpec spec, String yaml, String contentH
         return Prompts.fill(text, variant);
     }
 
+    /** The prompt in a language cut at its tensors (text, tensor, text, …), for pages that draw matrices. */
+    public java.util.List<Prompts.Segment> promptSegments(Variant variant, String lang) {
+        return Prompts.segments(spec.prompt().in(lang), variant);
+    }
+
     /** The prompt in a language, with {name} replaced by the variant's parameter values and tensors. */
     public String prompt(Variant variant, String lang) {
         return Prompts.fill(spec.prompt().in(lang), variant);

@@ -95,8 +95,37 @@ public class AttemptPresenter {
                     revealed, !shapeAsked, lang));
         }
         String picture = Pictures.forModel(model, revealed).orElse(null);
-        return new Views.ItemView(position, definition.spec().title().in(lang), definition.prompt(variant, lang), parts, answered,
+        return new Views.ItemView(position, definition.spec().title().in(lang), definition.prompt(variant, lang),
+                promptParts(definition, variant, lang), parts, answered,
                 revealed, locked, picture, UUID.randomUUID().toString(), Grader.round(score), definition.maxScore());
+    }
+
+    private static List<Views.PromptPart> promptParts(ExerciseDefinition definition, Variant variant, String lang) {
+        List<Views.PromptPart> out = new ArrayList<>();
+        for (var segment : definition.promptSegments(variant, lang)) {
+            if (segment.tensor() == null) {
+                out.add(new Views.PromptPart(segment.text(), List.of()));
+                continue;
+            }
+            org.convquiz.engine.Tensor t = segment.tensor();
+            int w = t.dim(t.rank() - 1);
+            int h = t.rank() == 1 ? 1 : t.dim(t.rank() - 2);
+            double[] d = t.data();
+            List<List<List<String>>> planes = new ArrayList<>();
+            for (int start = 0; start < d.length; start += h * w) {
+                List<List<String>> rows = new ArrayList<>();
+                for (int i = 0; i < h; i++) {
+                    List<String> row = new ArrayList<>();
+                    for (int j = 0; j < w; j++) {
+                        row.add(org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer.formatValue(d[start + i * w + j]));
+                    }
+                    rows.add(row);
+                }
+                planes.add(rows);
+            }
+            out.add(new Views.PromptPart(null, planes));
+        }
+        return out;
     }
 
     private static Views.PartView part(ExerciseDefinition definition, Variant variant, int position, PartSpec part, String value,

@@ -42,7 +42,11 @@ public final class Views {
             List<List<String>> cells, List<OptionView> options, ResultView result) {
     }
 
-    public record ItemView(int position, String title, String prompt, List<PartView> parts, boolean answered,
+    /** A piece of a prompt: text, or a tensor as its 2-D planes of formatted numbers (drawn as matrices). */
+    public record PromptPart(String text, List<List<List<String>>> planes) {
+    }
+
+    public record ItemView(int position, String title, String prompt, List<PromptPart> promptParts, List<PartView> parts, boolean answered,
             boolean revealed, boolean locked, String picture, String idempotencyKey, double score, double maxScore) {
     }
 
