@@ -143,14 +143,26 @@ class QuizFlowTest {
         t.post("/quizzes/" + timed.quizId() + "/attempts").then().statusCode(409).body(containsString("closed"));
     }
 
-    @Test
-    void whenTimeIsUpTheSavedDraftsAreGradedAndLateAnswersRefused() {
+    /** A student in a 30-minute exam whose right answer to question 1 is saved as a draft. */
+    record ExamWithDraft(Session session, long attempt, String answer) {
+    }
+
+    private ExamWithDraft examWithRightDraft() {
         var world = data.world(exam(Quiz.Reveal.after_submit, 30, null), "padding-output-shape");
         Session s = Session.login(world.student(), TestData.PASSWORD);
         long attempt = s.start(world.courseId(), world.quizId());
         String answer = reference(attempt, 0);
         s.page("/attempts/" + attempt);
         s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", answer).then().statusCode(204);
+        return new ExamWithDraft(s, attempt, answer);
+    }
+
+    @Test
+    void whenTimeIsUpTheSavedDraftsAreGradedAndLateAnswersRefused() {
+        ExamWithDraft exam = examWithRightDraft();
+        Session s = exam.session();
+        long attempt = exam.attempt();
+        String answer = exam.answer();
         data.moveDeadline(attempt, OffsetDateTime.now().minusSeconds(5));
         s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", "9×9×9").then().statusCode(409);
         // The next look at the attempt hands it in from the drafts saved in time.
@@ -286,12 +298,10 @@ class QuizFlowTest {
 
     @Test
     void theSweeperHandsInOverdueExamsWithoutAnyoneLooking() {
-        var world = data.world(exam(Quiz.Reveal.after_submit, 30, null), "padding-output-shape");
-        Session s = Session.login(world.student(), TestData.PASSWORD);
-        long attempt = s.start(world.courseId(), world.quizId());
-        String answer = reference(attempt, 0);
-        s.page("/attempts/" + attempt);
-        s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", answer).then().statusCode(204);
+        ExamWithDraft exam = examWithRightDraft();
+        Session s = exam.session();
+        long attempt = exam.attempt();
+        String answer = exam.answer();
         data.moveDeadline(attempt, OffsetDateTime.now().minusSeconds(1));
         sweeper.sweep();
         assertEquals(true, data.attemptState(attempt).get("submitted"));
