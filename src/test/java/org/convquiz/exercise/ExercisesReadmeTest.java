@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.convquiz.deploy.Markdown;
 import org.convquiz.exercise.answer.AnswerKind;
+import org.convquiz.exercise.answer.AnswerParser;
+import org.convquiz.exercise.answer.ParseOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,47 @@ class ExercisesReadmeTest {
         Matcher kindLine = Pattern.compile("kind: tensor +# (.+)").matcher(text);
         assertTrue(kindLine.find());
         assertEquals(kinds, new TreeSet<>(List.of(kindLine.group(1).split(" \\| "))));
+    }
+
+    @Test
+    void theAnswersStudentsMayTypeAreReadAsTheSectionSays() {
+        String section = text.substring(text.indexOf("## Answers students may type"), text.indexOf("## Misconceptions")).replace('\n', ' ');
+        // Each group's spellings read to one value; the values are worked by hand (3×256×256×1000+1000 = 196609000).
+        assertSame(AnswerKind.INTEGER, examples(section, "Integers:", "Numbers:"), "196609000");
+        assertSame(AnswerKind.SHAPE, examples(section, "Shapes:", "Tensors:"), "4×102×102");
+        List<String> tensors = examples(section, "Tensors:", "Choices:");
+        assertEquals(List.of("[[19,25],[37,43]]", "19 25", "37 43"), tensors);
+        assertEquals(display(AnswerKind.TENSOR, tensors.get(0)), display(AnswerKind.TENSOR, tensors.get(1) + "\n" + tensors.get(2)));
+        for (String number : examples(section, "Numbers:", "Shapes:")) {
+            display(AnswerKind.NUMBER, number);
+        }
+        List<String> choices = examples(section, "Choices:", "Full-width");
+        assertEquals(display(AnswerKind.SINGLE_CHOICE, choices.get(0)), display(AnswerKind.SINGLE_CHOICE, choices.get(1)));
+        display(AnswerKind.MULTIPLE_CHOICE, choices.get(2));
+        assertEquals(display(AnswerKind.SHAPE, "4×102×102"), display(AnswerKind.SHAPE, "（4，102，102）"), "full-width punctuation");
+    }
+
+    private static List<String> examples(String section, String from, String to) {
+        String part = section.substring(section.indexOf(from), section.indexOf(to, section.indexOf(from)));
+        Matcher m = Pattern.compile("`([^`]+)`").matcher(part);
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        assertTrue(out.size() >= 2, from + " shows examples");
+        return out;
+    }
+
+    private static void assertSame(AnswerKind kind, List<String> spellings, String expected) {
+        for (String spelling : spellings) {
+            assertEquals(display(kind, expected), display(kind, spelling), spelling);
+        }
+    }
+
+    private static String display(AnswerKind kind, String raw) {
+        ParseOutcome outcome = AnswerParser.parse(kind, raw);
+        assertTrue(outcome instanceof ParseOutcome.Ok, raw + " is read as " + kind + ": " + outcome);
+        return ((ParseOutcome.Ok) outcome).answer().display();
     }
 
     /** The back-quoted names in the first column of the table under a header line (several per cell allowed). */
