@@ -109,6 +109,37 @@ class DocExamplesTest {
         }
     }
 
+    /**
+     * The backup commands run against the test database: the dump as written (host, user and database
+     * swapped for the test's), and the restore command with its options, writing its SQL to a file
+     * instead of over the database the other tests use.
+     */
+    @Test
+    void backupCommandsDumpAndRestoreTheDatabase() throws Exception {
+        String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "a PostgreSQL given by QUARKUS_DATASOURCE_JDBC_URL");
+        Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)").matcher(url);
+        assertTrue(jdbc.find(), url);
+        Markdown.Block block = Markdown.blocks(Path.of("README.md"), "bash").stream().filter(b -> b.text().contains("pg_dump")).findFirst().orElseThrow();
+        List<Command> commands = commands("README.md", block);
+        assertEquals(2, commands.size(), commands.toString());
+        String login = "-h " + jdbc.group(1) + (jdbc.group(2) == null ? "" : " -p " + jdbc.group(2)) + " -U " + System.getenv("QUARKUS_DATASOURCE_USERNAME");
+        Map<String, String> env = Map.of("PGPASSWORD", System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+
+        String dump = commands.get(0).text();
+        assertTrue(dump.startsWith("pg_dump -h localhost -U postgres ") && dump.endsWith(" convquiz"), dump);
+        bash(dump.replace("-h localhost -U postgres", login).replaceFirst(" convquiz$", " " + jdbc.group(3)), env);
+        Path file = Files.list(work).filter(f -> f.getFileName().toString().matches("convquiz-\\d{4}-\\d{2}-\\d{2}\\.dump")).findFirst().orElseThrow();
+        assertTrue(Files.size(file) > 0);
+
+        String restore = commands.get(1).text();
+        Matcher target = Pattern.compile("^pg_restore -h localhost -U postgres (.*) -d convquiz (convquiz-[0-9-]+\\.dump)$").matcher(restore);
+        assertTrue(target.matches(), restore);
+        bash("pg_restore " + target.group(1) + " -f restore.sql " + file.getFileName(), env);
+        String sql = Files.readString(work.resolve("restore.sql"));
+        assertTrue(sql.contains("DROP TABLE IF EXISTS public.submission") && sql.contains("CREATE TABLE public.submission ("), "drops and recreates the tables");
+    }
+
     @Test
     void everyVariableTheReadmeNamesIsASetting() throws Exception {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
