@@ -3,6 +3,7 @@ package org.convquiz;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** ConvQuiz's own configuration (prefix {@code convquiz}); environment variables like CONVQUIZ_ADMIN_PASSWORD set it. */
@@ -14,6 +15,18 @@ public interface ConvQuizConfig {
     Demo demo();
 
     Exercises exercises();
+
+    /** The address students and instructors use (CONVQUIZ_URL), shown at start-up; behind a proxy, the public one. */
+    @WithDefault("http://localhost:8080")
+    String url();
+
+    /** The page language when neither ?lang=, the cookie nor the browser names one ConvQuiz speaks: en or zh (CONVQUIZ_LANGUAGE). */
+    @WithDefault("en")
+    String language();
+
+    /** The time zone quiz windows are entered and shown in (CONVQUIZ_TIME_ZONE), e.g. Asia/Shanghai. */
+    @WithDefault("UTC")
+    ZoneId timeZone();
 
     /** The first instructor, created at first start when no instructor exists. */
     interface Admin {
@@ -35,7 +48,10 @@ public interface ConvQuizConfig {
     }
 
     interface Exercises {
-        /** Folder of exercise files (*.yaml) with quizzes in its quizzes/ subfolder. */
+        /**
+         * Folder of exercise files (*.yaml) with quizzes in its quizzes/ subfolder (CONVQUIZ_EXERCISES_DIR). A
+         * relative path is looked up in the working directory, then beside the app (see ExercisesFolder).
+         */
         @WithDefault("exercises")
         String dir();
     }

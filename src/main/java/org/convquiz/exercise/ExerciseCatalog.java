@@ -62,7 +62,7 @@ public class ExerciseCatalog {
     /** Loads the configured folder; its quizzes and problems become the ones this catalog serves. */
     @Transactional
     public LoadReport loadFiles() {
-        LoadReport report = loadFiles(Path.of(config.exercises().dir()));
+        LoadReport report = loadFiles(ExercisesFolder.resolve(config.exercises().dir()));
         quizzes = report.quizzes();
         problems = report.problems();
         return report;

@@ -30,7 +30,8 @@ import org.convquiz.web.StepView;
  */
 @ApplicationScoped
 public class AttemptPresenter {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    /** Times as shown: in the configured time zone (CONVQUIZ_TIME_ZONE), named. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV").withZone(org.convquiz.web.AppTime.zoneId());
     private static final java.util.Set<String> SHAPE_QUANTITIES = java.util.Set.of("output_shape", "output_height", "output_width",
             "output_channels");
 

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,9 +122,9 @@ public class CourseResource {
         return Response.seeOther(URI.create("/courses/" + course.id)).build();
     }
 
-    /** A datetime-local field (minutes, UTC) or nothing. */
+    /** A datetime-local field (minutes, in the configured time zone) or nothing. */
     private static OffsetDateTime time(String value) {
-        return value == null || value.isBlank() ? null : LocalDateTime.parse(value).atOffset(ZoneOffset.UTC);
+        return value == null || value.isBlank() ? null : LocalDateTime.parse(value).atZone(org.convquiz.web.AppTime.zoneId()).toOffsetDateTime();
     }
 
     private static Integer positive(String value) {
