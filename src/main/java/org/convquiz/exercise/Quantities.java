@@ -31,9 +31,19 @@ public final class Quantities {
 
     public static Reference compute(Model model, PartSpec part, Quantity quantity) {
         Reference r = raw(model, part, quantity);
-        List<Step> steps = r.steps().stream().map(st -> new Step(st.en(), st.zh(), st.formula(), Exact.clean(st.substituted()),
-                Exact.clean(st.value()))).toList();
+        boolean grouped = model.layers().stream().anyMatch(l -> l instanceof Model.Layer.Conv c && c.conv().groups() > 1);
+        List<Step> steps = r.steps().stream().map(st -> new Step(ungrouped(st.en(), grouped), StepText.chinese(ungrouped(st.zh(), grouped)),
+                ungrouped(st.formula(), grouped), Exact.clean(st.substituted()), Exact.clean(st.value()))).toList();
         return new Reference(r.value(), steps, r.weights(), r.window());
+    }
+
+    /** A beginner's layer has no groups: "c_i/g" is just c_i there. */
+    private static String ungrouped(String text, boolean grouped) {
+        if (grouped || text == null) {
+            return text;
+        }
+        return text.replace("(c_i/g)", "c_i").replace("c_i/g", "c_i").replace("(in_channels/groups)", "in_channels")
+                .replace("in_channels/groups", "in_channels").replace("(c_o/g)", "c_o").replace("c_o/g", "c_o");
     }
 
     private static Reference raw(Model model, PartSpec part, Quantity quantity) {
