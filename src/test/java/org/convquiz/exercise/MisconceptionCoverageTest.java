@@ -50,6 +50,30 @@ class MisconceptionCoverageTest {
         return m;
     }
 
+    /** Plane {@code index} (0 = first channel) of a tensor whose last two dimensions are height and width. */
+    static double[][] plane(Tensor t, int index) {
+        int[] s = t.shape();
+        int h = s[s.length - 2];
+        int w = s[s.length - 1];
+        double[][] m = new double[h][w];
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < w; j++) {
+                m[i][j] = t.data()[index * h * w + i * w + j];
+            }
+        }
+        return m;
+    }
+
+    static double[][] flip(double[][] k) {
+        double[][] f = new double[k.length][k[0].length];
+        for (int i = 0; i < k.length; i++) {
+            for (int j = 0; j < k[0].length; j++) {
+                f[i][j] = k[k.length - 1 - i][k[0].length - 1 - j];
+            }
+        }
+        return f;
+    }
+
     static double[][] pad(double[][] x, int top, int bottom, int left, int right) {
         double[][] out = new double[x.length + top + bottom][x[0].length + left + right];
         for (int i = 0; i < x.length; i++) {
@@ -179,6 +203,52 @@ class MisconceptionCoverageTest {
                 }
             }
             return text(out);
+        }));
+        cases.add(new Case("stride_ignored", "stride-output-shape", "h",
+                (v, e) -> String.valueOf(p(v, "nh") + p(v, "ph") - p(v, "kh") + 1)));
+        cases.add(new Case("params_times_hw", "ex2-conv-params", "params", (v, e) -> String.valueOf(
+                (long) p(v, "co") * p(v, "ci") * p(v, "k") * p(v, "k") * p(v, "n") * p(v, "n") + p(v, "co"))));
+        cases.add(new Case("pool_changes_channels", "pool-per-channel", "shape", (v, e) -> {
+            int m = (p(v, "n") - p(v, "k")) / p(v, "k") + 1;
+            return "1×" + m + "×" + m;
+        }));
+        cases.add(new Case("kernel_flipped", "fig1-cross-correlation", "y", (v, e) -> {
+            double[][] x = matrix(v.tensors().get("X"));
+            double[][] k = matrix(v.tensors().get("K"));
+            return differs(text(correlate(x, flip(k))), text(correlate(x, k)));
+        }));
+        cases.add(new Case("max_grad_spread", "maxpool-backward-overlap", "grad", (v, e) -> {
+            int k = p(v, "k");
+            double[][] g = matrix(v.tensors().get("G"));
+            double[][] out = new double[p(v, "n")][p(v, "n")];
+            for (int r = 0; r < g.length; r++) {
+                for (int c = 0; c < g[0].length; c++) {
+                    for (int a = 0; a < k; a++) {
+                        for (int b = 0; b < k; b++) {
+                            out[r + a][c + b] += g[r][c];
+                        }
+                    }
+                }
+            }
+            return text(out);
+        }));
+        cases.add(new Case("channels_swapped", "conv-weight-shape", "weight",
+                (v, e) -> p(v, "ci") + "×" + p(v, "co") + "×" + p(v, "kh") + "×" + p(v, "kw")));
+        cases.add(new Case("fc_without_output_size", "conv-vs-fc-params", "fc",
+                (v, e) -> String.valueOf((long) p(v, "c1") * p(v, "h") * p(v, "w") * p(v, "c2"))));
+        cases.add(new Case("ceil_mode_ignored", "pool-output-shape-ceil", "shape", (v, e) -> {
+            int m = (p(v, "n") + 2 * p(v, "p") - p(v, "k")) / p(v, "s") + 1;
+            return p(v, "c") + "×" + m + "×" + m;
+        }));
+        cases.add(new Case("channels_not_summed", "fig4-multi-input-channels", "y", (v, e) -> {
+            double[][] y = correlate(plane(v.tensors().get("X"), 0), plane(v.tensors().get("W"), 0));
+            double[][] both = correlate(plane(v.tensors().get("X"), 1), plane(v.tensors().get("W"), 1));
+            for (int i = 0; i < y.length; i++) {
+                for (int j = 0; j < y[0].length; j++) {
+                    both[i][j] += y[i][j];
+                }
+            }
+            return differs(text(y), text(both));
         }));
         return cases;
     }
