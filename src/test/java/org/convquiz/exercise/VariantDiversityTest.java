@@ -62,6 +62,33 @@ class VariantDiversityTest {
         }));
     }
 
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("\\d+\\s*[×x]\\s*\\d+|\\d+\\s*和\\s*\\d+");
+
+    /**
+     * A title must be true for every variant: a size it names ("2×2", "步幅分别为 3 和 2") must be in every seed's
+     * prompt, and "彩色" (colour) only where every variant has 3 channels.
+     */
+    @TestFactory
+    Stream<DynamicTest> titlesAgreeWithEveryVariant() {
+        return ExerciseFilesTest.all().stream().map(ex -> DynamicTest.dynamicTest(ex.id(), () -> {
+            for (String lang : List.of("en", "zh")) {
+                java.util.regex.Matcher m = SIZE.matcher(ex.spec().title().in(lang));
+                while (m.find()) {
+                    String size = m.group().replace(" ", "").replace('x', '×');
+                    for (long seed = 0; seed < SEEDS; seed++) {
+                        String prompt = ex.prompt(ex.variant(seed), lang).replace(" ", "");
+                        assertTrue(prompt.contains(size), ex.id() + ": title says " + size + " but seed " + seed + " is " + prompt);
+                    }
+                }
+            }
+            if (ex.spec().title().zh().contains("彩色")) {
+                for (long seed = 0; seed < SEEDS; seed++) {
+                    assertEquals(3, ex.model(ex.variant(seed)).inputShape()[0], ex.id() + ": title says colour, seed " + seed);
+                }
+            }
+        }));
+    }
+
     @Test
     void printTheTable() {
         List<String> rows = new ArrayList<>();
