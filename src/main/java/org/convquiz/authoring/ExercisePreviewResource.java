@@ -86,7 +86,7 @@ public class ExercisePreviewResource {
         List<Reference> references = d.references(seed);
         List<PartPreview> parts = new ArrayList<>();
         for (int i = 0; i < d.spec().parts().size(); i++) {
-            PartSpec p = d.spec().parts().get(i);
+            PartSpec p = d.parts(seed).get(i); // choice options in this seed's order
             List<OptionView> options = p.options().stream().map(o -> option(d, variant, o)).toList();
             parts.add(new PartPreview(p.id(), p.label(), p.kind(), p.quantity(), p.pointsOrDefault(),
                     references.get(i).value().display(), StepView.of(references.get(i).steps()), options));

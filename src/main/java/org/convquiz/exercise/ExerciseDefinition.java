@@ -24,6 +24,36 @@ public record ExerciseDefinition(ExerciseSpec spec, String yaml, String contentH
         return ModelBuilder.build(spec.model(), variant);
     }
 
+    /**
+     * The parts as a seed shows them: a choice part's options in this seed's order, lettered A, B, C… again, so
+     * two students cannot share "the answer is B". Seed 0 (the tutorial's variant) keeps the file's order. The
+     * grader uses the same parts, so grading follows the letters the student saw.
+     */
+    public List<PartSpec> parts(long seed) {
+        if (seed == Variant.PINNED || spec.parts().stream().allMatch(p -> p.options().isEmpty())) {
+            return spec.parts();
+        }
+        List<PartSpec> out = new ArrayList<>();
+        for (PartSpec p : spec.parts()) {
+            if (p.options().size() < 2) {
+                out.add(p);
+                continue;
+            }
+            List<ExerciseSpec.OptionSpec> order = new ArrayList<>(p.options());
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ p.id().hashCode());
+            for (int i = order.size() - 1; i > 0; i--) { // Fisher–Yates
+                java.util.Collections.swap(order, i, random.nextInt(i + 1));
+            }
+            List<ExerciseSpec.OptionSpec> lettered = new ArrayList<>();
+            for (int i = 0; i < order.size(); i++) {
+                ExerciseSpec.OptionSpec o = order.get(i);
+                lettered.add(new ExerciseSpec.OptionSpec(p.options().get(i).key(), o.text(), o.truth(), o.explanation()));
+            }
+            out.add(new PartSpec(p.id(), p.kind(), p.quantity(), p.points(), p.label(), p.tolerance(), p.select(), p.element(), lettered));
+        }
+        return out;
+    }
+
     public Optional<PartSpec> part(String id) {
         return spec.parts().stream().filter(p -> p.id().equals(id)).findFirst();
     }
@@ -37,7 +67,7 @@ public record ExerciseDefinition(ExerciseSpec spec, String yaml, String contentH
         Variant variant = variant(seed);
         Model model = model(variant);
         List<Reference> out = new ArrayList<>();
-        for (PartSpec part : spec.parts()) {
+        for (PartSpec part : parts(seed)) {
             out.add(Quantities.compute(model, part, quantity(part)));
         }
         return out;

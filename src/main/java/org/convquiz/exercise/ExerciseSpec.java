@@ -22,7 +22,8 @@ public record ExerciseSpec(
         LinkedHashMap<String, TensorSpec> tensors,
         ModelSpec model,
         List<PartSpec> parts,
-        List<SelfTest> selftests) {
+        List<SelfTest> selftests,
+        @JsonProperty("few_values") Text fewValues) {
 
     public ExerciseSpec {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -35,19 +35,28 @@ public final class Grader {
             double score,
             double maxScore,
             Text feedback,
-            List<Misconception> misconceptions,
+            List<Mistake> mistakes,
             String reference,
             List<Step> steps,
             Map<String, Text> optionExplanations) {
 
         public PartResult {
-            misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
+            mistakes = mistakes == null ? List.of() : List.copyOf(mistakes);
+        }
+
+        /** The named mistakes' ids, most specific first. */
+        public List<Misconception> misconceptions() {
+            return mistakes.stream().map(Mistake::id).toList();
         }
 
         /** The first named mistake (the one stored with a submission), or null. */
         public Misconception misconception() {
-            return misconceptions.isEmpty() ? null : misconceptions.get(0);
+            return mistakes.isEmpty() ? null : mistakes.get(0).id();
         }
+    }
+
+    /** A named mistake with its title and advice in the exercise's own convention (tutorial p_h or PyTorch's padding). */
+    public record Mistake(Misconception id, Text title, Text advice) {
     }
 
     public record Grade(String exerciseId, long seed, List<PartResult> parts, double score, double maxScore) {
@@ -61,7 +70,7 @@ public final class Grader {
         Model model = exercise.model(variant);
         List<PartResult> results = new ArrayList<>();
         double total = 0;
-        for (PartSpec part : exercise.spec().parts()) {
+        for (PartSpec part : exercise.parts(seed)) { // choice options in this seed's order
             PartResult r = gradePart(model, part, answers.getOrDefault(part.id(), ""));
             results.add(r);
             total += r.score();
@@ -74,16 +83,36 @@ public final class Grader {
         AnswerKind kind = ExerciseDefinition.kind(part);
         Reference reference = Quantities.compute(model, part, quantity);
         double max = part.pointsOrDefault();
-        Map<String, Text> explanations = optionExplanations(part);
-        ParseOutcome outcome = AnswerParser.parse(kind, raw == null ? "" : raw, optionKeys(part));
+        Map<String, Text> explanations = optionExplanations(part, model);
+        String text = raw == null ? "" : raw;
         String ref = reference.value().display();
+        if (reference.window() != null) {
+            var window = AnswerParser.window(text);
+            if (window.isPresent()) {
+                return receptiveWindow(model, part, quantity, reference, text, window.get(), max, explanations);
+            }
+        }
+        ParseOutcome outcome = AnswerParser.parse(kind, text, optionKeys(part));
         if (outcome instanceof ParseOutcome.Ok ok) {
-            double fraction = fraction(ok.answer(), reference.value(), part);
+            ParsedAnswer answer = ok.answer();
+            double fraction = fraction(answer, reference.value(), part, reference.weights());
+            Text note = null;
+            if (reference.window() != null && fraction < 1) {
+                int[] w = reference.window();
+                long value = answer instanceof ParsedAnswer.IntegerAnswer a ? a.value().longValue() : -1;
+                if (quantity == Quantity.RECEPTIVE_FIELD_ELEMENTS && w[0] == w[1] && value == w[0]) {
+                    fraction = 1; // the side of a square field names it as well as its element count
+                } else if (quantity == Quantity.RECEPTIVE_FIELD && value == (long) w[0] * w[1] && w[0] * w[1] != w[0]) {
+                    note = Text.of("That is the number of elements (" + w[0] + "×" + w[1] + "); this part asks for the height, the number of rows.",
+                            "这是元素的个数（" + w[0] + "×" + w[1] + "）；本题问的是高，即行数。");
+                }
+            }
             double score = round(max * fraction);
             Status status = fraction >= 1 ? Status.CORRECT : fraction > 0 ? Status.PARTIAL : Status.WRONG;
-            List<Misconception> named = status == Status.CORRECT ? List.of() : misconceptions(model, part, quantity, ok.answer(), reference.value());
-            return new PartResult(part.id(), part.label(), kind, raw, ok.answer().display(), status, score, max,
-                    feedback(status, ok.answer(), reference.value()), named, ref, reference.steps(), explanations);
+            List<Mistake> named = status == Status.CORRECT ? List.of() : mistakes(model, part, quantity, answer, reference.value());
+            Text feedback = note != null ? note : feedback(status, answer, reference.value(), part, model, reference.weights());
+            return new PartResult(part.id(), part.label(), kind, raw, answer.display(), status, score, max,
+                    feedback, named, ref, reference.steps(), explanations);
         }
         if (outcome instanceof ParseOutcome.Unreadable u) {
             return new PartResult(part.id(), part.label(), kind, raw, null, Status.UNREADABLE, 0, max,
@@ -93,23 +122,75 @@ public final class Grader {
                 Text.of("No answer given.", "未作答。"), List.of(), ref, reference.steps(), explanations);
     }
 
+    /** "5×5" for a receptive field: right when both the height and the width are. */
+    private static PartResult receptiveWindow(Model model, PartSpec part, Quantity quantity, Reference reference, String raw,
+            int[] window, double max, Map<String, Text> explanations) {
+        int[] w = reference.window();
+        boolean right = window[0] == w[0] && window[1] == w[1];
+        Status status = right ? Status.CORRECT : Status.WRONG;
+        List<Mistake> named = List.of();
+        if (!right && window[0] == window[1]) {
+            ParsedAnswer side = Quantities.integer(quantity == Quantity.RECEPTIVE_FIELD_ELEMENTS ? (long) window[0] * window[1] : window[0]);
+            named = mistakes(model, part, quantity, side, reference.value());
+        }
+        return new PartResult(part.id(), part.label(), AnswerKind.INTEGER, raw, window[0] + "×" + window[1], status, right ? max : 0, max,
+                right ? Text.of("Correct.", "正确。") : Text.of("Not right.", "不正确。"), named, reference.value().display(),
+                reference.steps(), explanations);
+    }
+
     /**
      * Every catalogued mistake whose result equals the answer but not the right one. Two mistakes can
      * give the same number (rounding up can equal doubled padding); then both are named.
      */
-    static List<Misconception> misconceptions(Model model, PartSpec part, Quantity quantity, ParsedAnswer answer, ParsedAnswer right) {
-        List<Misconception> found = new java.util.ArrayList<>();
+    static List<Mistake> mistakes(Model model, PartSpec part, Quantity quantity, ParsedAnswer answer, ParsedAnswer right) {
+        List<Mistake> found = new ArrayList<>();
         for (Misconception m : Misconception.values()) {
-            var wrong = m.wrongAnswer(model, part, quantity);
-            if (wrong.isPresent() && fraction(wrong.get(), right, part) < 1 && fraction(answer, wrong.get(), part) >= 1) {
-                found.add(m);
+            for (ParsedAnswer wrong : m.wrongAnswers(model, part, quantity)) {
+                if (fraction(wrong, right, part, null) < 1 && fraction(answer, wrong, part, null) >= 1) {
+                    found.add(new Mistake(m, m.title(model, part), m.advice(model, part)));
+                    break;
+                }
             }
+        }
+        if (found.isEmpty() && answer instanceof ParsedAnswer.ChoiceAnswer a && right instanceof ParsedAnswer.ChoiceAnswer) {
+            found.addAll(wrongOptions(model, part, a, (ParsedAnswer.ChoiceAnswer) right));
         }
         return List.copyOf(found);
     }
 
-    /** The share of the points an answer earns against a reference, in [0, 1]. */
+    static List<Misconception> misconceptions(Model model, PartSpec part, Quantity quantity, ParsedAnswer answer, ParsedAnswer right) {
+        return mistakes(model, part, quantity, answer, right).stream().map(Mistake::id).toList();
+    }
+
+    /** A chosen option that is not in the answer (or a missed one): why its statement is true or false. */
+    private static List<Mistake> wrongOptions(Model model, PartSpec part, ParsedAnswer.ChoiceAnswer answer, ParsedAnswer.ChoiceAnswer right) {
+        List<Mistake> out = new ArrayList<>();
+        Map<String, Text> explanations = optionExplanations(part, model);
+        for (String letter : answer.letters()) {
+            if (right.letters().contains(letter)) {
+                continue;
+            }
+            Text why = explanations.get(letter);
+            boolean asked = part.selectTrue();
+            Text title = asked
+                    ? Text.of("Statement " + letter + " is false", "说法 " + letter + " 是错误的")
+                    : Text.of("Statement " + letter + " is true", "说法 " + letter + " 是正确的");
+            out.add(new Mistake(Misconception.WRONG_OPTION, title, why == null ? Misconception.WRONG_OPTION.advice() : why));
+        }
+        return out;
+    }
+
     static double fraction(ParsedAnswer answer, ParsedAnswer reference, PartSpec part) {
+        return fraction(answer, reference, part, null);
+    }
+
+    /**
+     * The share of the points an answer earns against a reference, in [0, 1]. A shape with an extra or a missing
+     * dimension earns the dimensions it gets right, matched from the last (width) backwards, out of the longer
+     * count. A tensor's cells count by {@code weights} (null: 1 for a non-zero reference cell, 0 for a zero one):
+     * cells that are 0 whatever one thinks earn nothing, and a wrong one still costs a cell.
+     */
+    static double fraction(ParsedAnswer answer, ParsedAnswer reference, PartSpec part, List<Double> weights) {
         double tolerance = part.toleranceOrDefault();
         if (reference instanceof ParsedAnswer.IntegerAnswer r) {
             if (answer instanceof ParsedAnswer.IntegerAnswer a) {
@@ -123,15 +204,26 @@ public final class Grader {
             return close(value, r.asDouble(), tolerance) ? 1 : 0;
         }
         if (reference instanceof ParsedAnswer.ShapeAnswer r) {
-            return answer instanceof ParsedAnswer.ShapeAnswer a && a.dims().size() == r.dims().size()
-                    ? matching(a.dims(), r.dims()) / (double) r.dims().size() : 0;
+            return answer instanceof ParsedAnswer.ShapeAnswer a
+                    ? matching(a.dims(), r.dims()) / (double) Math.max(a.dims().size(), r.dims().size()) : 0;
         }
         if (reference instanceof ParsedAnswer.TensorAnswer r) {
             // "1 2 3" (1×3) and "[1, 2, 3]" (3) hold the same values: leading 1s do not count.
             if (!(answer instanceof ParsedAnswer.TensorAnswer a) || !squeezed(a.shape()).equals(squeezed(r.shape()))) {
                 return 0;
             }
-            return goodCells(a, r, tolerance) / (double) r.values().size();
+            if (weights == null) {
+                weights = r.values().stream().map(v -> v == 0 ? 0.0 : 1.0).toList();
+            }
+            double earned = 0;
+            double total = 0;
+            for (int i = 0; i < r.values().size(); i++) {
+                boolean good = close(a.values().get(i), r.values().get(i), tolerance);
+                double w = weights.get(i);
+                total += w > 0 ? w : good ? 0 : 1;
+                earned += good ? w : 0;
+            }
+            return total == 0 ? 1 : earned / total;
         }
         ParsedAnswer.ChoiceAnswer r = (ParsedAnswer.ChoiceAnswer) reference;
         if (!(answer instanceof ParsedAnswer.ChoiceAnswer a)) {
@@ -163,10 +255,11 @@ public final class Grader {
         return good;
     }
 
+    /** Dimensions that agree, matched from the last one backwards (so a batch dimension in front does not shift them). */
     private static int matching(List<Integer> a, List<Integer> b) {
         int n = 0;
-        for (int i = 0; i < a.size(); i++) {
-            n += a.get(i).equals(b.get(i)) ? 1 : 0;
+        for (int i = 1; i <= Math.min(a.size(), b.size()); i++) {
+            n += a.get(a.size() - i).equals(b.get(b.size() - i)) ? 1 : 0;
         }
         return n;
     }
@@ -175,38 +268,63 @@ public final class Grader {
         return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
     }
 
-    private static Text feedback(Status status, ParsedAnswer answer, ParsedAnswer right) {
-        Text base = switch (status) {
-            case CORRECT -> Text.of("Correct.", "正确。");
-            case PARTIAL -> partial(answer, right);
-            default -> Text.of("Not right.", "不正确。");
-        };
-        return base; // a named misconception travels separately, with its own title and advice
-    }
-
-    private static Text partial(ParsedAnswer answer, ParsedAnswer right) {
-        if (answer instanceof ParsedAnswer.ShapeAnswer a && right instanceof ParsedAnswer.ShapeAnswer r) {
-            int ok = matching(a.dims(), r.dims());
-            return Text.of("Partly right: " + ok + " of " + r.dims().size() + " dimensions are right.",
-                    "部分正确：" + r.dims().size() + " 个维度中有 " + ok + " 个正确。");
+    private static Text feedback(Status status, ParsedAnswer answer, ParsedAnswer right, PartSpec part, Model model, List<Double> weights) {
+        if (status == Status.CORRECT) {
+            return Text.of("Correct.", "正确。");
         }
-        if (answer instanceof ParsedAnswer.TensorAnswer a && right instanceof ParsedAnswer.TensorAnswer r) {
-            int ok = goodCells(a, r, 1e-6);
-            return Text.of("Partly right: " + ok + " of " + r.values().size() + " values are right.",
+        if (answer instanceof ParsedAnswer.ShapeAnswer a && right instanceof ParsedAnswer.ShapeAnswer r) {
+            return shapeFeedback(a.dims(), r.dims(), model);
+        }
+        if (status == Status.PARTIAL && answer instanceof ParsedAnswer.TensorAnswer a && right instanceof ParsedAnswer.TensorAnswer r) {
+            int ok = goodCells(a, r, part.toleranceOrDefault());
+            return Text.of("Partly right: " + count(ok, r.values().size(), "value") + ".",
                     "部分正确：" + r.values().size() + " 个数值中有 " + ok + " 个正确。");
         }
-        return Text.of("Partly right.", "部分正确。");
+        // a named misconception travels separately, with its own title and advice
+        return status == Status.PARTIAL ? Text.of("Partly right.", "部分正确。") : Text.of("Not right.", "不正确。");
+    }
+
+    /** "1 of 3 dimensions is right", "2 of 3 dimensions are right". */
+    private static String count(int ok, int of, String noun) {
+        return ok + " of " + of + " " + noun + "s " + (ok == 1 ? "is" : "are") + " right";
+    }
+
+    /** Says how many dimensions are right and, when the number of dimensions differs, which one is extra or missing. */
+    private static Text shapeFeedback(List<Integer> a, List<Integer> r, Model model) {
+        int ok = matching(a, r);
+        String lead = ok == 0 ? "Not right: " : ok == r.size() && a.size() == r.size() ? "" : "Partly right: ";
+        String leadZh = ok == 0 ? "不正确：" : "部分正确：";
+        String en = lead + count(ok, r.size(), "dimension") + ".";
+        String zh = leadZh + r.size() + " 个维度中有 " + ok + " 个正确。";
+        boolean batched = model.inputShape().length == 4;
+        if (a.size() == r.size() + 1) {
+            en += " Your shape has one dimension more, " + a.get(0) + " in front: that is the batch dimension N as PyTorch prints it"
+                    + " (torch.Size([N, C, H, W])), but this question's input has no batch dimension, so neither has the answer.";
+            zh += "你的形状在最前面多了一个维度 " + a.get(0) + "：这是 PyTorch 输出中的批量维 N（torch.Size([N, C, H, W])），"
+                    + "但本题的输入没有批量维，所以答案也没有。";
+        } else if (a.size() + 1 == r.size()) {
+            en += batched ? " Your shape lacks the first dimension: the batch dimension N = " + r.get(0) + " stays in the output."
+                    : " Your shape lacks the first dimension: the " + r.size() + "-dimensional output starts with its channels.";
+            zh += batched ? "你的形状缺少第一个维度：批量维 N = " + r.get(0) + " 在输出中保持不变。"
+                    : "你的形状缺少第一个维度：输出有 " + r.size() + " 个维度，第一个是通道数。";
+        } else if (a.size() != r.size()) {
+            en += " The answer has " + r.size() + " dimensions, yours has " + a.size() + ".";
+            zh += "答案有 " + r.size() + " 个维度，你的有 " + a.size() + " 个。";
+        }
+        return Text.of(en, zh);
     }
 
     private static List<String> optionKeys(PartSpec part) {
         return part.options().stream().map(OptionSpec::key).toList();
     }
 
-    private static Map<String, Text> optionExplanations(PartSpec part) {
+    /** Each option's explanation with the variant's numbers filled in. */
+    private static Map<String, Text> optionExplanations(PartSpec part, Model model) {
         Map<String, Text> out = new java.util.LinkedHashMap<>();
+        Variant numbers = new Variant(-1, model.params(), Map.of());
         for (OptionSpec o : part.options()) {
             if (o.explanation() != null) {
-                out.put(o.key(), o.explanation());
+                out.put(o.key(), Text.of(Prompts.fill(o.explanation().en(), numbers), Prompts.fill(o.explanation().zh(), numbers)));
             }
         }
         return out;

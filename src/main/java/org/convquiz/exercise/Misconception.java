@@ -29,6 +29,12 @@ public enum Misconception {
         Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
             return shapeQuantity(m, q, (n, sp) -> Math.floorDiv(n + sp.before + sp.after - sp.effectiveKernel(), sp.stride));
         }
+
+        @Override
+        Text tutorialAdvice() {
+            return Text.of("The output height is ⌊(n_h + p_h − k_h + s_h)/s_h⌋, i.e. n_h + p_h − k_h + 1 with stride 1: count the first position too.",
+                    "输出的高是 ⌊(n_h + p_h − k_h + s_h)/s_h⌋，步幅为 1 时即 n_h + p_h − k_h + 1：第一个位置也要算上。");
+        }
     },
     PADDING_ONE_SIDE(
             Text.of("You counted PyTorch's padding on one side only", "把 PyTorch 的 padding 只算了一侧"),
@@ -36,10 +42,29 @@ public enum Misconception {
                     "nn.Conv2d 的 padding=p 在上下各加 p 行：应使用 n + 2p。")) {
         @Override
         Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return recompute(m, part, q, layer -> layer instanceof Model.Layer.Conv c
-                    && c.conv().padding() instanceof Padding.Explicit e && e.convention() == Padding.Convention.PER_SIDE
-                    && e.top() > 0
-                    ? conv(c, c.conv().withPadding(Padding.total(e.top(), e.left()))) : null);
+            List<ParsedAnswer> all = wrongs(m, part, q);
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        }
+
+        /** Sizes with p instead of 2p (conv and pooling); values with the zeros only at the top/left or only at the bottom/right. */
+        @Override
+        List<ParsedAnswer> wrongs(Model m, PartSpec part, Quantity q) {
+            List<ParsedAnswer> out = new ArrayList<>();
+            if (q == Quantity.OUTPUT || q == Quantity.OUTPUT_ELEMENT) {
+                for (boolean before : new boolean[] {true, false}) {
+                    recompute(m, part, q, layer -> layer instanceof Model.Layer.Conv c
+                            && c.conv().padding() instanceof Padding.Explicit e && e.convention() == Padding.Convention.PER_SIDE
+                            && e.top() + e.left() > 0
+                            ? conv(c, c.conv().withPadding(before ? new Padding.Explicit(e.top(), 0, e.left(), 0)
+                                    : new Padding.Explicit(0, e.bottom(), 0, e.right()))) : null).ifPresent(out::add);
+                }
+                return out;
+            }
+            boolean padded = m.layers().stream().anyMatch(l -> oneSidePadding(l) > 0);
+            if (padded) {
+                shapeQuantity(m, q, (n, sp) -> Math.floorDiv(n + sp.before - sp.effectiveKernel(), sp.stride) + 1, true).ifPresent(out::add);
+            }
+            return out;
         }
     },
     TOTAL_PADDING_DOUBLED(
@@ -62,6 +87,12 @@ public enum Misconception {
         Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
             return shapeQuantity(m, q, (n, sp) -> Math.floorDiv(n + sp.before + sp.after - sp.effectiveKernel() + sp.stride - 1, sp.stride) + 1);
         }
+
+        @Override
+        Text tutorialAdvice() {
+            return Text.of("In ⌊(n_h + p_h − k_h + s_h)/s_h⌋ a window that would stick out past the padded input is not used: round down, not up.",
+                    "在 ⌊(n_h + p_h − k_h + s_h)/s_h⌋ 中，超出填充后输入的窗口不计算：应向下取整，而不是向上取整。");
+        }
     },
     STRIDE_IGNORED(
             Text.of("You left out the stride", "忽略了步幅"),
@@ -78,6 +109,12 @@ public enum Misconception {
                 }
                 return null;
             });
+        }
+
+        @Override
+        Text tutorialAdvice() {
+            return Text.of("With stride s_h the window jumps s_h rows: the height is ⌊(n_h + p_h − k_h + s_h)/s_h⌋, not n_h + p_h − k_h + 1.",
+                    "步幅为 s_h 时窗口每次移动 s_h 行：输出的高是 ⌊(n_h + p_h − k_h + s_h)/s_h⌋，而不是 n_h + p_h − k_h + 1。");
         }
     },
     BIAS_FORGOTTEN(
@@ -106,6 +143,11 @@ public enum Misconception {
                     "卷积层每个输出通道一个偏置（共 c_o 个），与输入通道数无关。")) {
         @Override
         Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            if (q == Quantity.BIAS_SHAPE) {
+                return m.layers().stream().filter(Model.Layer.Conv.class::isInstance).map(l -> ((Model.Layer.Conv) l).conv()).findFirst()
+                        .filter(c -> c.inChannels() != c.outChannels())
+                        .map(c -> Quantities.shape(new int[] {c.inChannels()}));
+            }
             if (q != Quantity.PARAMS) {
                 return Optional.empty();
             }
@@ -205,13 +247,41 @@ public enum Misconception {
                     ? new Model.Layer.Pool(asAverage(p.pool()).withDivisorOverride(1)) : null) : Optional.empty();
         }
     },
+    MAX_GRAD_SPLIT(
+            Text.of("You split the max-pool gradient like a mean pool", "把最大池化的梯度像平均池化那样平分了"),
+            Text.of("Only the window's maximum influenced the output, so it gets the whole gradient; the other inputs get 0. Splitting it n ways is what mean pooling does.",
+                    "只有窗口中的最大值影响了输出，所以它得到全部梯度，其余位置为 0。把梯度平分成 n 份是平均池化的做法。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return gradientQuantity(q) ? recompute(m, part, q, layer -> layer instanceof Model.Layer.Pool p && p.pool().kind() == PoolKind.MAX
+                    ? new Model.Layer.Pool(asAverage(p.pool())) : null) : Optional.empty();
+        }
+    },
+    MAX_GRAD_OVERWRITTEN(
+            Text.of("You overwrote overlapping gradients instead of adding them", "重叠窗口的梯度被覆盖了，而不是相加"),
+            Text.of("When windows overlap, one input can be the maximum of several windows: it receives every one of their gradients, added up.",
+                    "窗口重叠时，同一个输入可能是多个窗口的最大值：它要接收这些窗口的全部梯度，并把它们相加。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return maxRouting(m, part, q, false, true);
+        }
+    },
+    TIES_LAST_MAX(
+            Text.of("You sent a tied maximum's gradient to the last one", "并列最大值时把梯度传给了最后一个"),
+            Text.of("When a window holds its maximum twice, PyTorch's max id is the first one in reading order (row by row, left to right); only it gets the gradient.",
+                    "窗口中最大值出现多次时，PyTorch 记录的 max id 是按行从左到右读到的第一个；只有它得到梯度。")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return maxRouting(m, part, q, true, false);
+        }
+    },
     RECEPTIVE_FIELDS_ADDED(
             Text.of("You added the receptive fields of the layers", "把各层的感受野直接相加了"),
             Text.of("Stacked windows overlap: each stride-1 k×k layer widens the receptive field by k − 1, so two 3×3 layers see 3 + 2 = 5, not 6.",
                     "叠加的窗口会重叠：每个步幅为 1 的 k×k 层只让感受野增加 k − 1，所以两个 3×3 层的感受野是 3 + 2 = 5，而不是 6。")) {
         @Override
         Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            if (q != Quantity.RECEPTIVE_FIELD) {
+            if (q != Quantity.RECEPTIVE_FIELD && q != Quantity.RECEPTIVE_FIELD_ELEMENTS) {
                 return Optional.empty();
             }
             int sum = 0;
@@ -219,7 +289,7 @@ public enum Misconception {
                 Axis[] axes = axes(layer);
                 sum += axes == null ? 0 : axes[0].kernel();
             }
-            return Optional.of(Quantities.integer(sum));
+            return Optional.of(Quantities.integer(q == Quantity.RECEPTIVE_FIELD ? sum : (long) sum * sum));
         }
     },
     CHANNELS_SWAPPED(
@@ -295,6 +365,16 @@ public enum Misconception {
             long c2 = out[out.length - 3];
             return Optional.of(new ParsedAnswer.IntegerAnswer(BigInteger.valueOf(inputs * c2)));
         }
+    },
+    /** A choice option taken for true (or false); the grader names the option and gives its explanation. */
+    WRONG_OPTION(
+            Text.of("That statement is not what the question asks for", "这个说法不符合题目的要求"),
+            Text.of("Check each statement against the layer's numbers: which one is true, and which one is false?",
+                    "请用本题的层和数字逐一检验每个说法：哪个正确，哪个错误？")) {
+        @Override
+        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
+            return Optional.empty();
+        }
     };
 
     private final Text name;
@@ -325,13 +405,108 @@ public enum Misconception {
     /** What a student making this mistake would answer for this part, if the mistake applies to it. */
     abstract Optional<ParsedAnswer> wrong(Model model, PartSpec part, Quantity quantity);
 
+    /** Every way this mistake shows (padding on the top or on the bottom); by default the one {@link #wrong}. */
+    List<ParsedAnswer> wrongs(Model model, PartSpec part, Quantity quantity) {
+        return wrong(model, part, quantity).stream().toList();
+    }
+
+    /** The advice in the tutorial's convention (total padding p_h, sections 4.1–4.2), where it differs. */
+    Text tutorialAdvice() {
+        return advice;
+    }
+
+    /** The title for this exercise. */
+    public Text title(Model model, PartSpec part) {
+        return name;
+    }
+
+    /** The advice in the exercise's own convention: the tutorial's p_h formulas where its layers use total padding. */
+    public Text advice(Model model, PartSpec part) {
+        boolean tutorial = model.layers().stream().anyMatch(l -> l instanceof Model.Layer.Conv c
+                && c.conv().padding() instanceof Padding.Explicit e && e.convention() == Padding.Convention.TOTAL);
+        return tutorial ? tutorialAdvice() : advice;
+    }
+
     /** The wrong answer, or empty when the mistake does not apply or gives an impossible model. */
     public Optional<ParsedAnswer> wrongAnswer(Model model, PartSpec part, Quantity quantity) {
+        List<ParsedAnswer> all = wrongAnswers(model, part, quantity);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Every wrong answer this mistake gives for the part (empty when it does not apply or gives an impossible model). */
+    public List<ParsedAnswer> wrongAnswers(Model model, PartSpec part, Quantity quantity) {
+        if (quantity == Quantity.CHOICE) {
+            return List.of(); // a choice's wrong options are explained by the options themselves
+        }
         try {
-            return wrong(model, part, quantity);
+            return wrongs(model, part, quantity);
         } catch (IllegalArgumentException | ArithmeticException e) { // EngineException is an IllegalArgumentException
+            return List.of();
+        }
+    }
+
+    /** PyTorch-style padding of a layer that a student could count on one side only (0 for none or the tutorial's total). */
+    private static int oneSidePadding(Model.Layer layer) {
+        if (layer instanceof Model.Layer.Conv c && c.conv().padding() instanceof Padding.Explicit e
+                && e.convention() == Padding.Convention.PER_SIDE) {
+            return e.top() + e.left();
+        }
+        if (layer instanceof Model.Layer.Pool p) {
+            return p.pool().padding().h() + p.pool().padding().w();
+        }
+        return 0;
+    }
+
+    /**
+     * The max-pool input gradient routed by a wrong rule: to the last of tied maxima, and/or overwriting what an
+     * earlier window sent to the same input. Empty when the rule gives the right answer anyway.
+     */
+    private static Optional<ParsedAnswer> maxRouting(Model m, PartSpec part, Quantity q, boolean lastOfTies, boolean overwrite) {
+        if (!gradientQuantity(q) || m.layers().size() != 1 || !(m.layers().get(0) instanceof Model.Layer.Pool p)
+                || p.pool().kind() != PoolKind.MAX || m.input() == null || m.gradOutput() == null) {
             return Optional.empty();
         }
+        Pool2d pool = p.pool();
+        Tensor x = m.input();
+        int[] xs = x.shape();
+        int h = xs[xs.length - 2];
+        int w = xs[xs.length - 1];
+        int[] gs = m.gradOutput().shape();
+        int oh = gs[gs.length - 2];
+        int ow = gs[gs.length - 1];
+        double[] xd = x.data();
+        double[] g = m.gradOutput().data();
+        double[] out = new double[xd.length];
+        int planes = xd.length / (h * w);
+        for (int pl = 0; pl < planes; pl++) {
+            for (int r = 0; r < oh; r++) {
+                for (int c = 0; c < ow; c++) {
+                    int best = -1;
+                    for (int i = 0; i < pool.kernel().h(); i++) {
+                        for (int j = 0; j < pool.kernel().w(); j++) {
+                            int y = r * pool.stride().h() - pool.padding().h() + i * pool.dilation().h();
+                            int z = c * pool.stride().w() - pool.padding().w() + j * pool.dilation().w();
+                            if (y < 0 || y >= h || z < 0 || z >= w) {
+                                continue;
+                            }
+                            int at = pl * h * w + y * w + z;
+                            if (best < 0 || xd[at] > xd[best] || (lastOfTies && xd[at] == xd[best])) {
+                                best = at;
+                            }
+                        }
+                    }
+                    double grad = g[pl * oh * ow + r * ow + c];
+                    if (best >= 0) {
+                        out[best] = overwrite ? grad : out[best] + grad;
+                    }
+                }
+            }
+        }
+        ParsedAnswer wrong = Quantities.tensor(Tensor.of(xs, out));
+        if (q == Quantity.GRAD_SUM) {
+            return Optional.of(org.convquiz.exercise.answer.Exact.sum(out));
+        }
+        return Optional.of(wrong);
     }
 
     // ---- the wrong formulas' building blocks ----------------------------------------------------
@@ -415,14 +590,21 @@ public enum Misconception {
         int size(int n, Axis axis);
     }
 
-    /** Output shape (or one of its dimensions) with a wrong size rule for every sliding-window layer. */
     private static Optional<ParsedAnswer> shapeQuantity(Model m, Quantity q, SizeRule rule) {
+        return shapeQuantity(m, q, rule, false);
+    }
+
+    /**
+     * Output shape (or one of its dimensions) with a wrong size rule for every sliding-window layer; with
+     * {@code paddedOnly}, only for the layers whose PyTorch padding could be counted on one side.
+     */
+    private static Optional<ParsedAnswer> shapeQuantity(Model m, Quantity q, SizeRule rule, boolean paddedOnly) {
         if (q != Quantity.OUTPUT_SHAPE && q != Quantity.OUTPUT_HEIGHT && q != Quantity.OUTPUT_WIDTH) {
             return Optional.empty();
         }
         int[] shape = m.inputShape().clone();
         for (Model.Layer layer : m.layers()) {
-            shape = wrongShape(shape, layer, rule);
+            shape = paddedOnly && oneSidePadding(layer) == 0 ? Quantities.layerShape(shape, layer).value() : wrongShape(shape, layer, rule);
             if (Arrays.stream(shape).anyMatch(d -> d < 1)) {
                 return Optional.empty();
             }

@@ -1,6 +1,5 @@
 package org.convquiz.exercise;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +21,7 @@ import org.convquiz.engine.Summary;
 import org.convquiz.engine.Tensor;
 import org.convquiz.exercise.ExerciseSpec.OptionSpec;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
+import org.convquiz.exercise.answer.Exact;
 import org.convquiz.exercise.answer.ParsedAnswer;
 
 /** Computes a part's reference answer with the engine; nothing else in ConvQuiz computes an answer. */
@@ -30,6 +30,23 @@ public final class Quantities {
     }
 
     public static Reference compute(Model model, PartSpec part, Quantity quantity) {
+        Reference r = raw(model, part, quantity);
+        boolean grouped = model.layers().stream().anyMatch(l -> l instanceof Model.Layer.Conv c && c.conv().groups() > 1);
+        List<Step> steps = r.steps().stream().map(st -> new Step(ungrouped(st.en(), grouped), StepText.chinese(ungrouped(st.zh(), grouped)),
+                ungrouped(st.formula(), grouped), Exact.clean(st.substituted()), Exact.clean(st.value()))).toList();
+        return new Reference(r.value(), steps, r.weights(), r.window());
+    }
+
+    /** A beginner's layer has no groups: "c_i/g" is just c_i there. */
+    private static String ungrouped(String text, boolean grouped) {
+        if (grouped || text == null) {
+            return text;
+        }
+        return text.replace("(c_i/g)", "c_i").replace("c_i/g", "c_i").replace("(in_channels/groups)", "in_channels")
+                .replace("in_channels/groups", "in_channels").replace("(c_o/g)", "c_o").replace("c_o/g", "c_o");
+    }
+
+    private static Reference raw(Model model, PartSpec part, Quantity quantity) {
         return switch (quantity) {
             case OUTPUT_SHAPE -> {
                 Result<int[]> shape = outputShape(model);
@@ -59,24 +76,103 @@ public final class Quantities {
             }
             case GRAD_INPUT -> {
                 Result<Tensor> grad = gradInput(model);
-                yield new Reference(tensor(grad.value()), grad.steps());
+                yield new Reference(tensor(grad.value()), grad.steps(), contributions(model), null);
             }
             case GRAD_SUM -> {
                 Result<Tensor> grad = gradInput(model);
-                double sum = Arrays.stream(grad.value().data()).sum();
+                // The gradients are integers split n ways: add them as fractions, so 8 is 8, not 7.999999999999999.
+                ParsedAnswer.NumberAnswer sum = Exact.sum(grad.value().data());
                 List<Step> steps = new ArrayList<>(grad.steps());
-                steps.add(new Step("Add up the input gradients", "把输入的梯度相加", "Σ ∂L/∂X", "Σ ∂L/∂X",
-                        ParsedAnswer.TensorAnswer.formatValue(sum)));
-                yield new Reference(number(sum), steps);
+                steps.add(new Step("Add up the input gradients", "把输入的梯度相加", "Σ ∂L/∂X", "Σ ∂L/∂X", sum.display()));
+                yield new Reference(sum, steps);
             }
-            case RECEPTIVE_FIELD -> {
-                int[] in = model.inputShape().length == 2 ? new int[] {1, model.inputShape()[0], model.inputShape()[1]} : model.inputShape();
-                Summary summary = Network.summarize(in, engineLayers(model));
-                var last = summary.layers().get(summary.layers().size() - 1);
-                yield new Reference(integer(last.rfH().size()), summary.steps());
-            }
+            case RECEPTIVE_FIELD, RECEPTIVE_FIELD_ELEMENTS -> receptiveField(model, quantity == Quantity.RECEPTIVE_FIELD_ELEMENTS);
             case CHOICE -> choice(model, part);
         };
+    }
+
+    /**
+     * How many input rows (and columns) one output element of the last layer depends on. With kernels at least
+     * as large as the strides before them that is the engine's receptive-field span; a kernel smaller than the
+     * stride before it leaves rows in the span that no window touches, and those are not counted. Padded
+     * positions count: a receptive field may be larger than the input (tutorial, section 3).
+     */
+    static Reference receptiveField(Model model, boolean elements) {
+        int[] in = model.inputShape().length == 2 ? new int[] {1, model.inputShape()[0], model.inputShape()[1]} : model.inputShape();
+        Summary summary = Network.summarize(in, engineLayers(model));
+        var last = summary.layers().get(summary.layers().size() - 1);
+        int[] seen = {rowsSeen(model, 0), rowsSeen(model, 1)};
+        List<Step> steps = new ArrayList<>(summary.steps());
+        if (seen[0] != last.rfH().size() || seen[1] != last.rfW().size()) {
+            steps.add(new Step("A kernel smaller than the stride before it skips rows: count only the rows some window uses",
+                    "卷积核小于前一层的步幅时，中间有些行不被任何窗口用到：只数真正用到的行",
+                    "rows seen ≤ span", seen[0] + " ≤ " + last.rfH().size(), String.valueOf(seen[0])));
+        }
+        if (elements) {
+            steps.add(new Step("The receptive field holds height × width elements", "感受野包含 高 × 宽 个元素",
+                    "h × w", seen[0] + " × " + seen[1], String.valueOf(seen[0] * seen[1])));
+            return new Reference(integer((long) seen[0] * seen[1]), steps, null, seen);
+        }
+        return new Reference(integer(seen[0]), steps, null, seen);
+    }
+
+    /** The distinct input positions along one axis (0 = height) that output position 0 of the last layer reads. */
+    static int rowsSeen(Model model, int axis) {
+        java.util.SortedSet<Integer> rows = new TreeSet<>(List.of(0));
+        List<Model.Layer> layers = model.layers();
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            int[] g = geometry(layers.get(l), axis);
+            if (g == null) {
+                continue;
+            }
+            java.util.SortedSet<Integer> below = new TreeSet<>();
+            for (int r : rows) {
+                for (int i = 0; i < g[0]; i++) {
+                    below.add(r * g[1] - g[2] + i * g[3]);
+                }
+            }
+            rows = below;
+        }
+        return rows.size();
+    }
+
+    /** kernel, stride, padding before, dilation of a sliding-window layer along an axis; null for other layers. */
+    private static int[] geometry(Model.Layer layer, int axis) {
+        if (layer instanceof Model.Layer.Correlate c) {
+            return new int[] {c.kernel().dim(axis), 1, 0, 1};
+        }
+        if (layer instanceof Model.Layer.Conv c) {
+            Conv2d conv = c.conv();
+            int[] pad = conv.padAmounts();
+            return axis == 0 ? new int[] {conv.kernel().h(), conv.stride().h(), pad[0], conv.dilation().h()}
+                    : new int[] {conv.kernel().w(), conv.stride().w(), pad[2], conv.dilation().w()};
+        }
+        if (layer instanceof Model.Layer.Pool p) {
+            var pool = p.pool();
+            return axis == 0 ? new int[] {pool.kernel().h(), pool.stride().h(), pool.padding().h(), pool.dilation().h()}
+                    : new int[] {pool.kernel().w(), pool.stride().w(), pool.padding().w(), pool.dilation().w()};
+        }
+        return null;
+    }
+
+    /**
+     * For a pooling gradient: into how many output gradients each input cell adds (0 for the cells that get
+     * none). Found by sending a gradient of 1 from every output position that has a non-zero gradient.
+     */
+    private static List<Double> contributions(Model model) {
+        if (model.layers().size() != 1 || !(model.layers().get(0) instanceof Model.Layer.Pool p)) {
+            return null;
+        }
+        double[] g = model.gradOutput().data();
+        double[] ones = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            ones[i] = g[i] == 0 ? 0 : 1;
+        }
+        Tensor unit = Tensor.of(model.gradOutput().shape(), ones);
+        boolean max = p.pool().kind() == PoolKind.MAX;
+        Tensor counts = max ? Backward.maxPool2d(model.input(), unit, p.pool()).value()
+                : Backward.avgPool2d(model.input(), unit, p.pool().withDivisorOverride(1)).value();
+        return Arrays.stream(counts.data()).map(Math::rint).boxed().toList();
     }
 
     /** The shape after every layer, with the engine's steps. */
@@ -280,7 +376,7 @@ public final class Quantities {
     }
 
     static ParsedAnswer number(double value) {
-        return new ParsedAnswer.NumberAnswer(new BigDecimal(Double.toString(value)), null, value);
+        return Exact.number(value);
     }
 
     static ParsedAnswer tensor(Tensor t) {

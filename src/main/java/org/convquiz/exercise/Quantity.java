@@ -21,6 +21,7 @@ public enum Quantity {
     GRAD_INPUT(AnswerKind.TENSOR),
     GRAD_SUM(AnswerKind.NUMBER, AnswerKind.INTEGER),
     RECEPTIVE_FIELD(AnswerKind.INTEGER),
+    RECEPTIVE_FIELD_ELEMENTS(AnswerKind.INTEGER),
     CHOICE(AnswerKind.SINGLE_CHOICE, AnswerKind.MULTIPLE_CHOICE);
 
     private final List<AnswerKind> kinds;

@@ -89,7 +89,7 @@ public class AttemptPresenter {
         // A grid of answer cells shows the output's shape; not where the shape is itself asked.
         boolean shapeAsked = definition.spec().parts().stream().anyMatch(p -> SHAPE_QUANTITIES.contains(p.quantity()));
         for (int i = 0; i < definition.spec().parts().size(); i++) {
-            PartSpec part = definition.spec().parts().get(i);
+            PartSpec part = definition.parts(seed).get(i); // choice options in this seed's order
             Grader.PartResult result = grade == null ? null : grade.parts().get(i);
             score += result == null ? 0 : result.score();
             parts.add(part(definition, variant, position, part, answers.getOrDefault(part.id(), ""), references.get(i), result,
@@ -157,7 +157,7 @@ public class AttemptPresenter {
         }
         Views.ResultView resultView = result == null ? null : new Views.ResultView(result.status().name().toLowerCase(),
                 result.score(), result.maxScore(), result.readAs(), result.feedback().in(lang),
-                result.misconceptions().stream().map(m -> new Views.MistakeView(m.title().in(lang), m.advice().in(lang))).toList(),
+                result.mistakes().stream().map(m -> new Views.MistakeView(m.title().in(lang), m.advice().in(lang))).toList(),
                 revealed ? result.reference() : null,
                 revealed ? Views.StepLine.of(StepView.of(result.steps()), lang) : List.of(), result.raw());
         return new Views.PartView(part.id(), part.label().in(lang), part.kind(), name, value, rows, cols, cells, options, resultView);

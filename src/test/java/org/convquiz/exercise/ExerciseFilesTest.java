@@ -50,7 +50,7 @@ class ExerciseFilesTest {
                 List<Reference> refs = ex.references(seed);
                 Map<String, String> answers = new HashMap<>();
                 for (int i = 0; i < refs.size(); i++) {
-                    PartSpec part = ex.spec().parts().get(i);
+                    PartSpec part = ex.parts(seed).get(i);
                     String shown = refs.get(i).value().display();
                     ParseOutcome back = AnswerParser.parse(ExerciseDefinition.kind(part), shown,
                             part.options().stream().map(ExerciseSpec.OptionSpec::key).toList());
@@ -63,7 +63,7 @@ class ExerciseFilesTest {
 
                 Model model = ex.model(ex.variant(seed));
                 for (int i = 0; i < refs.size(); i++) {
-                    PartSpec part = ex.spec().parts().get(i);
+                    PartSpec part = ex.parts(seed).get(i);
                     for (Misconception m : Misconception.values()) {
                         var wrong = m.wrongAnswer(model, part, ExerciseDefinition.quantity(part));
                         if (wrong.isEmpty() || wrong.get().equals(refs.get(i).value())) {

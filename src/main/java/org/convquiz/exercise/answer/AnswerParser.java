@@ -20,7 +20,9 @@ import java.util.SortedSet;
  *       or exact working such as {@code 3×256×256×1000+1000}, {@code 10*3*3*3+10}, {@code (104-3)/1+1},
  *       with × x X * · for times, − – - for minus, ÷ / for divide, ^ or ** for powers, round, square or
  *       curly brackets. Working and result may be chained with "=" ({@code 10*28+0 = 280}) if all sides are
- *       equal. The value must be a whole number.</li>
+ *       equal. Magnitudes and counters are read: {@code 196.609M}, {@code 196.609k}, {@code 1.96609亿},
+ *       {@code 19660.9万}, {@code 196609000个}, {@code 280 params}, and PyTorch's {@code tensor(19.)}. The value must
+ *       be a whole number.</li>
  *   <li>{@link AnswerKind#NUMBER}: the same, with fractional values allowed: {@code 10/3}, {@code 3.3333},
  *       {@code -2.5}, {@code 1e-3}, {@code ½}, {@code 50%}.</li>
  *   <li>{@link AnswerKind#SHAPE}: {@code 4×102×102}, {@code 4x102x102}, {@code 4 * 102 * 102},
@@ -77,10 +79,44 @@ public final class AnswerParser {
         }
     }
 
+    private static final java.util.regex.Pattern WINDOW = java.util.regex.Pattern.compile(
+            "^[(\\[]?\\s*(\\d{1,6})\\s*(?:[×xX*·✕✖]|,)\\s*(\\d{1,6})\\s*[)\\]]?(?:\\s*(?:个元素|的窗口|窗口|区域|elements|window))?$");
+
+    /**
+     * A window written as height × width ("5×5", "5x5", "(5, 5)"), as receptive fields are often given; empty
+     * when the text is not one. Integer parts that ask for a window use it before reading "5×5" as 25.
+     */
+    public static java.util.Optional<int[]> window(String raw) {
+        if (raw == null || raw.length() > 100) {
+            return java.util.Optional.empty();
+        }
+        try {
+            java.util.regex.Matcher m = WINDOW.matcher(TextNormalizer.normalizeNumeric(raw));
+            return m.matches() ? java.util.Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))})
+                    : java.util.Optional.empty();
+        } catch (ReadException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** PyTorch's printout of one value: "tensor(19.)", "tensor(19., grad_fn=…)". */
+    private static final java.util.regex.Pattern SCALAR_TENSOR = java.util.regex.Pattern.compile(
+            "^(?:torch\\s*\\.\\s*)?tensor\\s*\\(\\s*([^,()\\[\\]]+?)\\s*(?:,[^\\[\\]]*)?\\)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** A unit or counter word after a count: "196609000个", "280 个参数", "280 params". */
+    private static final java.util.regex.Pattern COUNT_UNIT = java.util.regex.Pattern.compile(
+            "\\s*(?:个参数|个元素|个|参数|元素|行|parameters|params|weights|elements|rows)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern COUNT_WORD = java.util.regex.Pattern.compile("^(?:全部|一共|总共|共)\\s*");
+
+    private static String numeric(String text) {
+        java.util.regex.Matcher scalar = SCALAR_TENSOR.matcher(text);
+        String s = scalar.matches() ? scalar.group(1) : text;
+        return COUNT_UNIT.matcher(COUNT_WORD.matcher(s).replaceFirst("")).replaceFirst("");
+    }
+
     private static ParsedAnswer read(AnswerKind kind, String text, List<String> options) {
         return switch (kind) {
-            case INTEGER -> new ParsedAnswer.IntegerAnswer(wholeNumber(evaluateChain(text)));
-            case NUMBER -> number(evaluateChain(text));
+            case INTEGER -> new ParsedAnswer.IntegerAnswer(wholeNumber(evaluateChain(numeric(text))));
+            case NUMBER -> number(evaluateChain(numeric(text)));
             case SHAPE -> new ParsedAnswer.ShapeAnswer(ShapeReader.read(text));
             case TENSOR -> TensorReader.read(text);
             case SINGLE_CHOICE -> new ParsedAnswer.ChoiceAnswer(single(ChoiceReader.read(text, options)));

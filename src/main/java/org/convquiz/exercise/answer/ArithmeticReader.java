@@ -173,9 +173,22 @@ final class ArithmeticReader {
             pos++;
             literal.append('.').append(digitRun());
         }
-        int exponent = exponentPart();
+        int exponent = exponentPart() + magnitude();
         BigDecimal d = new BigDecimal(literal.toString()).scaleByPowerOfTen(exponent);
         return Rational.of(d);
+    }
+
+    /** A magnitude right after a number: k (10³), M (10⁶), G (10⁹), 千, 万 (10⁴), 百万, 千万, 亿 (10⁸). */
+    private int magnitude() {
+        String[] words = {"百万", "千万", "k", "K", "M", "G", "千", "万", "亿"};
+        int[] powers = {6, 7, 3, 3, 6, 9, 3, 4, 8};
+        for (int i = 0; i < words.length; i++) {
+            if (s.startsWith(words[i], pos)) {
+                pos += words[i].length();
+                return powers[i];
+            }
+        }
+        return 0;
     }
 
     /** Digits, with thousands separators removed after checking they group in threes. */

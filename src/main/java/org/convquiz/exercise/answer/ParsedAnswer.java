@@ -130,6 +130,13 @@ public sealed interface ParsedAnswer {
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 return Long.toString((long) v);
             }
+            if (Math.abs(v) < 1e6) {
+                // a gradient split three ways is 1/3, not 0.3333333333333333
+                Rational r = Exact.rational(v);
+                if (r.den().compareTo(java.math.BigInteger.valueOf(1000)) <= 0 && r.exactDecimal().isEmpty() && r.toDouble() == v) {
+                    return r.toString();
+                }
+            }
             BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
             String plain = d.toPlainString();
             return plain.length() <= 20 ? plain : d.toString();

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a tensor shape: {@code 4×102×102}, {@code 4x102x102}, {@code 4 * 102 * 102}, {@code (4, 102, 102)},
- * {@code [4,102,102]}, {@code 4,102,102}, {@code 4 102 102}, {@code torch.Size([4, 102, 102])}, or one
+ * {@code [4,102,102]}, {@code 4,102,102}, {@code 4 102 102}, {@code 4、102、102}, {@code 4;102;102}, {@code 4✕102✕102},
+ * {@code 【4，102，102】}, {@code torch.Size([4, 102, 102])}, or one
  * dimension {@code 7}. A comma here separates dimensions, never thousands. Dimensions are plain positive whole
  * numbers; one shape uses one kind of separator.
  */
@@ -15,13 +16,14 @@ final class ShapeReader {
 
     private static final Pattern WRAPPER = Pattern.compile("^(?:torch\\s*\\.\\s*)?size\\s*\\((.*)\\)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern SEPARATOR = Pattern.compile("\\s*([×xX*·⋅∙∗,])\\s*|\\s+");
-    private static final String TIMES = "×xX*·⋅∙∗";
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*([×xX*·⋅∙∗✕✖,;、])\\s*|\\s+");
+    private static final String TIMES = "×xX*·⋅∙∗✕✖";
 
     private ShapeReader() {
     }
 
-    static List<Integer> read(String text) {
+    static List<Integer> read(String raw) {
+        String text = raw.replace('【', '[').replace('】', ']').replace('〔', '(').replace('〕', ')');
         Matcher wrapper = WRAPPER.matcher(text);
         String s = wrapper.matches() ? wrapper.group(1).strip() : text;
         String unwrapped = stripBrackets(s);

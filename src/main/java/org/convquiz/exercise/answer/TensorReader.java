@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  *   <li>Brackets, nested to any depth: {@code [[19,25],[37,43]]}, NumPy's {@code [[19 25]\n [37 43]]},
  *       {@code [[[5,6],[7,8]],[[1,2],[3,4]]]}, MATLAB's {@code [19 25; 37 43]}, several lists in a row
  *       {@code [19,25],[37,43]}, wrapped {@code tensor([[…]])} or {@code np.array([[…]])}; full-width or
- *       【】 brackets.</li>
+ *       【】 brackets; Python's tuples {@code ((19,25),(37,43))} and C's {@code {{19,25},{37,43}}}; values such
+ *       as {@code 19.} (as PyTorch prints them).</li>
  *   <li>No brackets: one row per line or per {@code ;}, values separated by spaces, tabs or commas; a blank
  *       line starts the next matrix of a 3-D tensor. Without brackets the result is always at least 2-D, so
  *       {@code 1 2 3} has shape 1×3 while {@code [1, 2, 3]} has shape 3.</li>
@@ -41,13 +42,49 @@ final class TensorReader {
     }
 
     static ParsedAnswer.TensorAnswer read(String text) {
-        Matcher wrapper = WRAPPER.matcher(text);
-        String s = (wrapper.matches() ? wrapper.group(1) : text).replace('【', '[').replace('】', ']').strip();
+        String t = text.replace('【', '[').replace('】', ']').strip();
+        Matcher wrapper = WRAPPER.matcher(t);
+        String s = (wrapper.matches() ? wrapper.group(1) : t).strip();
+        if (s.startsWith("(") || s.startsWith("{")) {
+            s = asSquareBrackets(s); // Python's tuples "((19,25),(37,43))", C's "{{19,25},{37,43}}"
+        }
         Node root = s.startsWith("[") ? new Brackets(s).top() : lines(s);
         List<Integer> shape = shapeOf(root, List.of());
         List<Double> values = new ArrayList<>();
         flatten(root, values);
         return new ParsedAnswer.TensorAnswer(shape, values);
+    }
+
+    /**
+     * "((19,25),(37,43))" or "{{19,25},{37,43}}" as square brackets; refused when the round or curly
+     * brackets do not pair up, so a "(" inside a value is never taken for a row.
+     */
+    private static String asSquareBrackets(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int depth = 0;
+        for (char c : s.toCharArray()) {
+            if (c == '[' || c == ']') {
+                throw new ReadException("it mixes square brackets with round or curly ones.", "其中混用了方括号和圆括号或花括号。",
+                        "write the rows in one kind of bracket, like [[19, 25], [37, 43]].", "请只用一种括号写出各行，如 [[19, 25], [37, 43]]。");
+            }
+            if (c == '(' || c == '{') {
+                depth++;
+                out.append('[');
+            } else if (c == ')' || c == '}') {
+                if (--depth < 0) {
+                    break;
+                }
+                out.append(']');
+            } else {
+                out.append(c);
+            }
+        }
+        if (depth != 0) {
+            throw new ReadException("its brackets do not pair up: " + (depth > 0 ? "a bracket is never closed." : "a bracket closes that was never opened."),
+                    "括号不配对：" + (depth > 0 ? "有括号没有闭合。" : "有多余的右括号。"),
+                    "write the rows like [[19, 25], [37, 43]] and count the brackets.", "请按 [[19, 25], [37, 43]] 的形式写出各行，并检查括号是否成对。");
+        }
+        return out.toString();
     }
 
     /** Rows are lines or ';'-separated; blank lines separate the matrices of a 3-D tensor. */

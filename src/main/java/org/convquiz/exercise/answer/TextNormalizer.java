@@ -16,7 +16,9 @@ final class TextNormalizer {
     private static final Pattern PREFIX = Pattern.compile(
             "^(?:(?:the\\s+)?(?:final\\s+)?(?:answer|ans|result|output\\s+shape|shape|output)\\s*(?:is\\b)?\\s*[:=]?"
                     + "|(?:我的)?(?:最终)?(?:答案|答|结果|输出形状|形状|输出)\\s*(?:是|为)?\\s*[:=]?"
-                    + "|[=≈~]|约(?:为|是|等于)?)\\s*",
+                    + "|[=≈~]|约(?:为|是|等于)?"
+                    // "Y = [[…]]", "z = 19", "out.shape = …": a name that only labels the answer
+                    + "|[A-Za-z_][A-Za-z0-9_]{0,15}(?:\\[[0-9, ]{1,20}\\])?(?:\\.shape)?\\s*=(?!=))\\s*",
             Pattern.CASE_INSENSITIVE);
 
     private TextNormalizer() {
