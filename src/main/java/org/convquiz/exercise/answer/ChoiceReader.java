@@ -20,7 +20,9 @@ final class ChoiceReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHOICE_SUFFIX = Pattern.compile("\\s*(?:选项|项)$");
     private static final Pattern BRACKETS_AND_STOPS = Pattern.compile("[()\\[\\]{}<>.。!]");
-    private static final Pattern SEPARATORS = Pattern.compile("(?:[,、;&/+|]|和|与|及|以及|\\bAND\\b|\\s)+");
+    // One separator per match: a repeated group "(?:…|…)+" recurses once per repetition in java.util.regex,
+    // and 2,000 ", " blew the stack. The letters are read with all blanks removed, so one blank per separator is the same.
+    private static final Pattern SEPARATORS = Pattern.compile("[,、;&/+|和与及\\s]|以及|\\bAND\\b");
 
     private ChoiceReader() {
     }
