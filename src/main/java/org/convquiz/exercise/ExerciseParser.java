@@ -367,7 +367,13 @@ public final class ExerciseParser {
         ExerciseSpec spec = definition.spec();
         for (long seed = 0; seed < LOAD_SEEDS; seed++) {
             if (seed == Variant.PINNED && !spec.pinned().isEmpty()) {
-                List<String> failed = VariantGenerator.failedConstraints(spec, spec.pinned());
+                List<String> failed;
+                try {
+                    failed = VariantGenerator.failedConstraints(spec, spec.pinned());
+                } catch (Expressions.ExpressionException e) {
+                    p.add(failingConstraint(spec, spec.pinned()), "seed 0 " + spec.pinned() + ": this constraint cannot be evaluated: " + e.getMessage());
+                    return;
+                }
                 if (!failed.isEmpty()) {
                     p.add("/pinned", "the pinned values break the constraints " + failed);
                     continue; // still look for an empty domain among the random variants
@@ -378,6 +384,9 @@ public final class ExerciseParser {
                 variant = definition.variant(seed);
             } catch (EngineException e) {
                 p.add("/tensors", "seed " + seed + ": " + e.getMessage());
+                return;
+            } catch (Expressions.ExpressionException e) {
+                p.add("/constraints", "seed " + seed + ": a constraint or parameter expression cannot be evaluated: " + e.getMessage());
                 return;
             } catch (IllegalArgumentException e) {
                 p.add(spec.constraints().isEmpty() ? "/params" : "/constraints", emptyDomain(spec, e));
@@ -404,6 +413,18 @@ public final class ExerciseParser {
                 }
             }
         }
+    }
+
+    /** The pointer of the first constraint that cannot be evaluated for these values. */
+    private static String failingConstraint(ExerciseSpec spec, Map<String, Integer> values) {
+        for (int i = 0; i < spec.constraints().size(); i++) {
+            try {
+                Expressions.evaluate(spec.constraints().get(i), values);
+            } catch (IllegalArgumentException e) {
+                return "/constraints/" + i;
+            }
+        }
+        return "/constraints";
     }
 
     private static String emptyDomain(ExerciseSpec spec, IllegalArgumentException e) {

@@ -38,6 +38,15 @@ final class Expressions {
     private Expressions() {
     }
 
+    /** An expression that cannot be parsed or evaluated; the message names the problem and its column. */
+    static final class ExpressionException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        ExpressionException(String message) {
+            super(message);
+        }
+    }
+
     /** Checks the syntax; returns what is wrong (with the column), or null when the expression is well formed. */
     static String syntaxError(String source) {
         try {
@@ -79,27 +88,27 @@ final class Expressions {
         if (evaluate(source, values) instanceof Boolean b) {
             return b;
         }
-        throw new IllegalArgumentException("condition '" + shortly(source) + "' is a number, not a comparison (write e.g. n >= k)");
+        throw new ExpressionException("condition '" + shortly(source) + "' is a number, not a comparison (write e.g. n >= k)");
     }
 
     /** An integer-valued expression that fits an int. */
     static int integer(String source, Map<String, Integer> values) {
         Object result = evaluate(source, values);
         if (!(result instanceof Long n)) {
-            throw new IllegalArgumentException("'" + shortly(source) + "' is a condition, but a whole number is needed here");
+            throw new ExpressionException("'" + shortly(source) + "' is a condition, but a whole number is needed here");
         }
         if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("'" + shortly(source) + "' gives a number out of range here");
+            throw new ExpressionException("'" + shortly(source) + "' gives a number out of range here");
         }
         return n.intValue();
     }
 
     private static Node parse(String source) {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("the expression is empty");
+            throw new ExpressionException("the expression is empty");
         }
         if (source.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("the expression is too long (" + source.length() + " characters; at most " + MAX_LENGTH + ")");
+            throw new ExpressionException("the expression is too long (" + source.length() + " characters; at most " + MAX_LENGTH + ")");
         }
         synchronized (CACHE) {
             Node cached = CACHE.get(source);
@@ -141,7 +150,7 @@ final class Expressions {
         public Object eval(Map<String, Integer> values) {
             Integer v = values.get(name);
             if (v == null) {
-                throw new IllegalArgumentException("unknown name '" + name + "' at column " + column + " (not a parameter)");
+                throw new ExpressionException("unknown name '" + name + "' at column " + column + " (not a parameter)");
             }
             return (long) v;
         }
@@ -169,7 +178,7 @@ final class Expressions {
                     Object a = left.eval(values);
                     Object b = right.eval(values);
                     if (a.getClass() != b.getClass()) {
-                        throw new IllegalArgumentException("'" + op + "' at column " + column + " compares a number with a condition");
+                        throw new ExpressionException("'" + op + "' at column " + column + " compares a number with a condition");
                     }
                     return op.equals("==") == a.equals(b);
                 }
@@ -221,12 +230,12 @@ final class Expressions {
     }
 
     private static long tooLarge(int column) {
-        throw new IllegalArgumentException("the result at column " + column + " is larger than " + MAX_MAGNITUDE + " in size");
+        throw new ExpressionException("the result at column " + column + " is larger than " + MAX_MAGNITUDE + " in size");
     }
 
     private static long nonZero(long b, int column) {
         if (b == 0) {
-            throw new IllegalArgumentException("division by zero at column " + column);
+            throw new ExpressionException("division by zero at column " + column);
         }
         return b;
     }
@@ -235,14 +244,14 @@ final class Expressions {
         if (v instanceof Long n) {
             return n;
         }
-        throw new IllegalArgumentException("'" + op + "' at column " + column + " needs a number, not a condition");
+        throw new ExpressionException("'" + op + "' at column " + column + " needs a number, not a condition");
     }
 
     private static boolean bool(Object v, String op, int column) {
         if (v instanceof Boolean b) {
             return b;
         }
-        throw new IllegalArgumentException("'" + op + "' at column " + column + " needs a condition (a comparison), not a number");
+        throw new ExpressionException("'" + op + "' at column " + column + " needs a condition (a comparison), not a number");
     }
 
     // ---- the parser: recursive descent, depth-limited -------------------------------------------------------
@@ -358,7 +367,7 @@ final class Expressions {
         private Node primary() {
             skipBlanks();
             if (pos >= s.length()) {
-                throw new IllegalArgumentException("the expression ends too early at column " + (pos + 1));
+                throw new ExpressionException("the expression ends too early at column " + (pos + 1));
             }
             int column = pos + 1;
             char c = s.charAt(pos);
@@ -374,10 +383,10 @@ final class Expressions {
                     pos++;
                 }
                 if (pos - start > 13 || Long.parseLong(s.substring(start, pos)) > MAX_MAGNITUDE) {
-                    throw new IllegalArgumentException("the number at column " + column + " is larger than " + MAX_MAGNITUDE);
+                    throw new ExpressionException("the number at column " + column + " is larger than " + MAX_MAGNITUDE);
                 }
                 if (pos < s.length() && (Character.isLetter(s.charAt(pos)) || s.charAt(pos) == '.')) {
-                    throw new IllegalArgumentException("only whole numbers are allowed (column " + column + ")");
+                    throw new ExpressionException("only whole numbers are allowed (column " + column + ")");
                 }
                 return new Num(Long.parseLong(s.substring(start, pos)));
             }
@@ -403,7 +412,7 @@ final class Expressions {
 
         private Node call(String name, int column) {
             if (!FUNCTIONS.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' at column " + column + " is not a function here; the functions are "
+                throw new ExpressionException("'" + name + "' at column " + column + " is not a function here; the functions are "
                         + String.join(", ", FUNCTIONS.stream().sorted().toList()));
             }
             pos++; // (
@@ -415,14 +424,14 @@ final class Expressions {
             expect(")");
             int wanted = name.equals("abs") ? 1 : 2;
             if (args.size() != wanted) {
-                throw new IllegalArgumentException(name + " at column " + column + " takes " + wanted + " argument" + (wanted == 1 ? "" : "s"));
+                throw new ExpressionException(name + " at column " + column + " takes " + wanted + " argument" + (wanted == 1 ? "" : "s"));
             }
             return new Call(name, List.copyOf(args), column);
         }
 
         private void enter() {
             if (++depth > MAX_DEPTH) {
-                throw new IllegalArgumentException("the expression is nested too deeply (more than " + MAX_DEPTH + " levels)");
+                throw new ExpressionException("the expression is nested too deeply (more than " + MAX_DEPTH + " levels)");
             }
         }
 
@@ -445,9 +454,9 @@ final class Expressions {
         private void expect(String token) {
             if (accept(token) == 0) {
                 if (pos >= s.length()) {
-                    throw new IllegalArgumentException("'" + token + "' is missing at the end");
+                    throw new ExpressionException("'" + token + "' is missing at the end");
                 }
-                throw new IllegalArgumentException("expected '" + token + "' at column " + (pos + 1));
+                throw new ExpressionException("expected '" + token + "' at column " + (pos + 1));
             }
         }
 
@@ -467,7 +476,7 @@ final class Expressions {
                 case '{', ';', '[' -> " (only arithmetic and comparisons)";
                 default -> "";
             };
-            return new IllegalArgumentException("unexpected " + shown + " at column " + (pos + 1) + hint);
+            return new ExpressionException("unexpected " + shown + " at column " + (pos + 1) + hint);
         }
     }
 }
