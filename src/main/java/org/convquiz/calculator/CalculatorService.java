@@ -269,7 +269,7 @@ public class CalculatorService {
     private static void requireSize(long elements, String name) {
         if (elements > MAX_TENSOR_ELEMENTS) {
             throw new EngineException(EngineException.Kind.TOO_LARGE, name + " has " + elements
-                    + " elements, more than the calculator's limit of " + MAX_TENSOR_ELEMENTS);
+                    + " elements, which exceeds the limit of " + MAX_TENSOR_ELEMENTS + " per tensor in the calculator");
         }
     }
 
@@ -278,7 +278,7 @@ public class CalculatorService {
         requireSize(outputs, "output");
         if (outputs * perOutput > MAX_WORK) {
             throw new EngineException(EngineException.Kind.TOO_LARGE, "this needs about " + outputs * perOutput
-                    + " multiply-adds, more than the calculator's limit of " + MAX_WORK + " per request; use smaller tensors");
+                    + " multiply-adds, which exceeds the limit of " + MAX_WORK + " per calculator request; use smaller tensors");
         }
     }
 

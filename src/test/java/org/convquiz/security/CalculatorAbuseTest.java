@@ -53,9 +53,13 @@ class CalculatorAbuseTest {
         }
         body.append("]}");
         long start = System.nanoTime();
-        json().body(body.toString()).post("/api/engine/shape").then().statusCode(413).body("detail", containsString("at most"));
+        Response refused = json().body(body.toString()).post("/api/engine/shape");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 3_000, "refused in " + millis + " ms");
+        refused.then().statusCode(413).body("detail", containsString("exceeds the limit of 1000000 bytes"));
+        // Before: 46 MB back after 5 s. Now a short problem, refused on Content-Length before the body is read
+        // (the bound is loose because the suite shares two cores with other builds).
+        assertTrue(refused.asByteArray().length < 1_000, "a short answer");
+        assertTrue(millis < 10_000, "refused in " + millis + " ms");
 
         // Under the byte limit, the layer count is the bound.
         json().body(Map.of("input_shape", List.of(3, 32, 32), "layers", java.util.Collections.nCopies(65, Map.of("type", "relu"))))
