@@ -54,6 +54,9 @@ public final class ExerciseParser {
             return parseChecked(path, yaml);
         } catch (ExerciseFileException e) {
             throw e;
+        } catch (IllegalArgumentException e) {
+            // The engine's and the expressions' own rules, met somewhere validation did not look first.
+            throw new ExerciseFileException(List.of(path + ":1:1: " + e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // A gap in validation must still be a message about the file, never a 500 or a stored broken version.
             throw new ExerciseFileException(List.of(path + ":1:1: the file cannot be checked (" + e.getClass().getSimpleName()

@@ -53,6 +53,8 @@ class ExerciseFileFuzzTest {
                 } catch (ExerciseFileException e) {
                     refused++;
                     assertTrue(e.problems().stream().allMatch(p -> p.startsWith(file.toString() + ":")), e.problems().toString());
+                    // The parser's catch-all is a safety net; validation itself must have found the problem.
+                    assertTrue(e.problems().stream().noneMatch(p -> p.contains("cannot be checked")), e.problems() + "\n---\n" + mutant);
                 } catch (Throwable t) {
                     fail(file + " mutant " + i + " threw " + t + "\n---\n" + mutant, t);
                 }
