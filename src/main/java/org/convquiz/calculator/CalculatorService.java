@@ -19,6 +19,11 @@ import org.convquiz.calculator.CalculatorApi.ReceptiveFieldView;
 import org.convquiz.calculator.CalculatorApi.ShapeRequest;
 import org.convquiz.calculator.CalculatorApi.ShapeResponse;
 import org.convquiz.engine.Backward;
+import org.convquiz.engine.Conv2d;
+import org.convquiz.engine.ConvTranspose2d;
+import org.convquiz.engine.EngineException;
+import org.convquiz.engine.Pool2d;
+import org.convquiz.engine.Shapes;
 import org.convquiz.engine.ConvGrads;
 import org.convquiz.engine.Layer;
 import org.convquiz.engine.LayerSummary;
@@ -29,6 +34,7 @@ import org.convquiz.engine.Result;
 import org.convquiz.engine.Summary;
 import org.convquiz.engine.Tensor;
 import org.convquiz.exercise.LayerArgs;
+import org.convquiz.exercise.Limits;
 import org.convquiz.exercise.Names;
 import org.convquiz.web.StepView;
 
@@ -40,6 +46,14 @@ import org.convquiz.web.StepView;
 public class CalculatorService {
     static final List<String> FORWARD_OPS = List.of("conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "linear");
     static final List<String> BACKWARD_OPS = List.of("conv2d", "max_pool2d", "avg_pool2d");
+    /**
+     * The public calculator answers anyone, so each request is bounded: tensors of at most 65,536 elements
+     * (a 256×256 image), at most 20 million multiply-adds, at most {@link Limits#MAX_LAYERS} layers and
+     * shape sides of at most 2²⁰. More is 413 with a message, checked before any work is done.
+     */
+    static final int MAX_TENSOR_ELEMENTS = 65_536;
+    static final long MAX_WORK = 20_000_000L;
+    static final int MAX_SHAPE_SIDE = 1 << 20;
 
     public ForwardResponse forward(ForwardRequest r) {
         String op = op(r == null ? null : r.op(), FORWARD_OPS);
@@ -49,7 +63,9 @@ public class CalculatorService {
                 Tensor weight = tensor(r.weight(), "weight");
                 Tensor bias = optionalTensor(r.bias(), "bias");
                 LayerArgs args = LayerArgs.of(op, withWeightShape(r.params(), weight, false, bias != null), Map.of());
-                Result<Tensor> out = Ops.conv2d(input, weight, bias, args.conv2d());
+                Conv2d conv = args.conv2d();
+                requireWork(elements(Shapes.conv2d(input.shape(), conv).value()), weight.size() / Math.max(1, weight.dim(0)));
+                Result<Tensor> out = Ops.conv2d(input, weight, bias, conv);
                 return forwardResponse(out.value(), null, out);
             }
             case "conv_transpose2d" -> {
@@ -57,19 +73,27 @@ public class CalculatorService {
                 Tensor bias = optionalTensor(r.bias(), "bias");
                 // A transposed conv's weight is in_channels × (out_channels/groups) × kh × kw.
                 LayerArgs args = LayerArgs.of(op, withWeightShape(r.params(), weight, true, bias != null), Map.of());
-                Result<Tensor> out = Ops.convTranspose2d(input, weight, bias, args.convTranspose2d());
+                ConvTranspose2d conv = args.convTranspose2d();
+                int[] outShape = Shapes.convTranspose2d(input.shape(), conv).value();
+                requireSize(elements(outShape), "output");
+                requireWork(input.size(), weight.size() / Math.max(1, weight.dim(0)));
+                Result<Tensor> out = Ops.convTranspose2d(input, weight, bias, conv);
                 return forwardResponse(out.value(), null, out);
             }
             case "max_pool2d", "avg_pool2d" -> {
                 LayerArgs args = LayerArgs.of(op, r.params(), Map.of());
                 boolean max = op.equals("max_pool2d");
+                Pool2d pool = args.pool2d(max);
+                requireWork(elements(Shapes.pool2d(input.shape(), pool).value()), (long) pool.kernel().h() * pool.kernel().w());
                 PoolResult out = max ? Ops.maxPool2d(input, args.pool2d(true)) : Ops.avgPool2d(input, args.pool2d(false));
                 Tensor indices = max && args.bool("return_indices", false) ? out.indices() : null;
                 return forwardResponse(out.output(), indices, new Result<>(out.output(), out.steps()));
             }
             default -> {
                 requireNoParams(r.params(), op);
-                Result<Tensor> out = Ops.linear(input, tensor(r.weight(), "weight"), optionalTensor(r.bias(), "bias"));
+                Tensor weight = tensor(r.weight(), "weight");
+                requireWork(input.size(), weight.rank() == 2 ? weight.dim(0) : 1);
+                Result<Tensor> out = Ops.linear(input, weight, optionalTensor(r.bias(), "bias"));
                 return forwardResponse(out.value(), null, out);
             }
         }
@@ -83,11 +107,16 @@ public class CalculatorService {
             Tensor weight = tensor(r.weight(), "weight");
             boolean bias = r.bias() != null && !r.bias().isNull();
             LayerArgs args = LayerArgs.of(op, withWeightShape(r.params(), weight, false, bias), Map.of());
-            ConvGrads g = Backward.conv2d(input, weight, grad, args.conv2d());
+            Conv2d conv = args.conv2d();
+            // Gradients for input and weight: twice the forward pass.
+            requireWork(2 * elements(Shapes.conv2d(input.shape(), conv).value()), weight.size() / Math.max(1, weight.dim(0)));
+            ConvGrads g = Backward.conv2d(input, weight, grad, conv);
             return new BackwardResponse(g.gradInput().toNested(), g.gradWeight().toNested(),
                     g.gradBias() == null ? null : g.gradBias().toNested(), StepView.of(g.steps()));
         }
         LayerArgs args = LayerArgs.of(op, r.params(), Map.of());
+        Pool2d pool = args.pool2d(op.equals("max_pool2d"));
+        requireWork(elements(Shapes.pool2d(input.shape(), pool).value()), (long) pool.kernel().h() * pool.kernel().w());
         Result<Tensor> g = op.equals("max_pool2d")
                 ? Backward.maxPool2d(input, grad, args.pool2d(true))
                 : Backward.avgPool2d(input, grad, args.pool2d(false));
@@ -100,6 +129,19 @@ public class CalculatorService {
         }
         if (r.layers() == null || r.layers().isEmpty()) {
             throw new IllegalArgumentException("layers is required: a list like [{\"type\": \"conv2d\", \"in_channels\": 3, …}]");
+        }
+        if (r.layers().size() > Limits.MAX_LAYERS) {
+            throw new EngineException(EngineException.Kind.TOO_LARGE, "layers has " + r.layers().size()
+                    + " entries, more than the limit of " + Limits.MAX_LAYERS);
+        }
+        if (r.inputShape().size() > 4) {
+            throw new IllegalArgumentException("input_shape has 1 to 4 dimensions, e.g. [3, 100, 100]");
+        }
+        for (int i = 0; i < r.inputShape().size(); i++) {
+            Integer d = r.inputShape().get(i);
+            if (d == null || d < 1 || d > MAX_SHAPE_SIDE) {
+                throw new IllegalArgumentException("input_shape[" + i + "] must be a whole number from 1 to " + MAX_SHAPE_SIDE);
+            }
         }
         List<Layer> layers = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -158,7 +200,7 @@ public class CalculatorService {
             throw new IllegalArgumentException("weight must be 4-D (channels × channels/groups × kh × kw), got " + weight.shapeString());
         }
         Map<String, JsonNode> all = new HashMap<>(params == null ? Map.of() : params);
-        int groups = all.containsKey("groups") ? all.get("groups").asInt(1) : 1;
+        int groups = all.containsKey("groups") && all.get("groups").canConvertToInt() ? Math.max(1, all.get("groups").asInt(1)) : 1;
         all.putIfAbsent("in_channels", IntNode.valueOf(transposed ? weight.dim(0) : weight.dim(1) * groups));
         all.putIfAbsent("out_channels", IntNode.valueOf(transposed ? weight.dim(1) * groups : weight.dim(0)));
         all.putIfAbsent("kernel_size", JsonNodeFactory.instance.arrayNode().add(weight.dim(2)).add(weight.dim(3)));
@@ -180,11 +222,14 @@ public class CalculatorService {
         if (node == null || node.isNull()) {
             throw new IllegalArgumentException(name + " is required: a nested list of numbers such as [[0, 1], [2, 3]]");
         }
+        Tensor t;
         try {
-            return Tensor.fromNested(toJava(node, name));
+            t = Tensor.fromNested(toJava(node, name));
         } catch (IllegalArgumentException e) {
             throw rethrow(name, e);
         }
+        requireSize(t.size(), name);
+        return t;
     }
 
     private static Tensor optionalTensor(JsonNode node, String name) {
@@ -211,6 +256,30 @@ public class CalculatorService {
             return node.doubleValue();
         }
         throw new IllegalArgumentException(path + " must be a number or a list, got " + node.getNodeType().name().toLowerCase());
+    }
+
+    private static long elements(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    private static void requireSize(long elements, String name) {
+        if (elements > MAX_TENSOR_ELEMENTS) {
+            throw new EngineException(EngineException.Kind.TOO_LARGE, name + " has " + elements
+                    + " elements, which exceeds the limit of " + MAX_TENSOR_ELEMENTS + " per tensor in the calculator");
+        }
+    }
+
+    /** outputs × multiply-adds per output, refused before any of it is done. */
+    private static void requireWork(long outputs, long perOutput) {
+        requireSize(outputs, "output");
+        if (outputs * perOutput > MAX_WORK) {
+            throw new EngineException(EngineException.Kind.TOO_LARGE, "this needs about " + outputs * perOutput
+                    + " multiply-adds, which exceeds the limit of " + MAX_WORK + " per calculator request; use smaller tensors");
+        }
     }
 
     private static List<Integer> boxed(int[] values) {

@@ -19,7 +19,9 @@ public record ReceptiveField(int size, int jump, double start) {
      * start_out = start_in + ((k_eff − 1)/2 − p)·j_in.
      */
     public ReceptiveField next(int k, int s, int p, int d) {
-        int keff = d * (k - 1) + 1;
-        return new ReceptiveField(size + (keff - 1) * jump, jump * s, start + ((keff - 1) / 2.0 - p) * jump);
+        // In long: many strided layers multiply the jump past an int, which must be a message, not a wrapped number.
+        long keff = (long) d * (k - 1) + 1;
+        return new ReceptiveField(Shapes.fit(size + (keff - 1) * jump), Shapes.fit((long) jump * s),
+                start + ((keff - 1) / 2.0 - p) * jump);
     }
 }

@@ -58,7 +58,16 @@ public final class Shapes {
     }
 
     static int rawConv(int n, int k, int s, int pb, int pa, int d) {
-        return Math.floorDiv(n + pb + pa - d * (k - 1) - 1, s) + 1;
+        // In long: d(k − 1) of a huge dilation must be a message, not an int that wrapped round.
+        return fit(Math.floorDiv((long) n + pb + pa - (long) d * (k - 1) - 1, s) + 1);
+    }
+
+    /** A size computed in long must fit an int, or the request is too large. */
+    static int fit(long size) {
+        if (size > Integer.MAX_VALUE || size < Integer.MIN_VALUE) {
+            throw EngineException.tooLarge("a computed size is too large (" + Fmt.grouped(size) + ")");
+        }
+        return (int) size;
     }
 
     /** The H_{out}/W_{out} step, written in the convention the padding was given in. */
@@ -242,7 +251,7 @@ public final class Shapes {
     }
 
     static int rawTranspose(int n, int k, int s, int p, int op, int d) {
-        return (n - 1) * s - 2 * p + d * (k - 1) + op + 1;
+        return fit(((long) n - 1) * s - 2L * p + (long) d * (k - 1) + op + 1);
     }
 
     // ---------------------------------------------------------------- pooling
@@ -265,8 +274,8 @@ public final class Shapes {
     }
 
     static int rawPool(int n, int k, int s, int p, int d, boolean ceil) {
-        int num = n + 2 * p - d * (k - 1) - 1;
-        int out = Math.floorDiv(num + (ceil ? s - 1 : 0), s) + 1;
+        long num = (long) n + 2L * p - (long) d * (k - 1) - 1;
+        int out = fit(Math.floorDiv(num + (ceil ? s - 1 : 0), s) + 1);
         if (ceil && (long) (out - 1) * s >= n + p) {
             out--;
         }

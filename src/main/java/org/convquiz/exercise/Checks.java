@@ -85,6 +85,7 @@ public final class Checks {
     }
 
     private static Verdict acceptsInputShape(Model model, int[] shape) {
+        Limits.inputShape(shape, "input_shape");
         try {
             int[] out = Quantities.outputShape(model.withInputShape(shape)).value();
             String text = Quantities.joinShape(shape) + " → " + Quantities.joinShape(out);
@@ -95,6 +96,13 @@ public final class Checks {
     }
 
     private static Verdict receptiveFieldsEqual(int[] kernels, int single) {
+        if (kernels.length == 0 || kernels.length > Limits.MAX_LAYERS) {
+            throw new IllegalArgumentException("kernels must list 1 to " + Limits.MAX_LAYERS + " kernel sizes");
+        }
+        for (int k : kernels) {
+            Limits.layerArgument("kernel_size", k);
+        }
+        Limits.layerArgument("kernel_size", single);
         List<Layer> stack = new ArrayList<>();
         for (int k : kernels) {
             stack.add(new Layer.Conv(Conv2d.of(1, 1, k).withBias(false)));
@@ -155,7 +163,15 @@ public final class Checks {
     }
 
     private static int size(int[] shape) {
-        return Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        long n = 1;
+        for (int d : shape) {
+            n *= Math.max(d, 0);
+            if (n > Tensor.MAX_ELEMENTS) {
+                // Checked before allocating: a probe tensor this large is no check a quiz needs.
+                throw new IllegalArgumentException("passes_gradient: the input has more than " + Tensor.MAX_ELEMENTS + " elements");
+            }
+        }
+        return (int) n;
     }
 
     private static double[] filled(int n, double v) {

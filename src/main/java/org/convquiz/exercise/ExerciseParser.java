@@ -39,11 +39,32 @@ public final class ExerciseParser {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_]+");
     /** How many seeds (0 = pinned, then 1, 2, …) every file is tried with when it is loaded. */
     static final int LOAD_SEEDS = 20;
+    /** An exercise file is a page of YAML; far longer text is refused before it is read. */
+    public static final int MAX_FILE_LENGTH = 200_000;
 
     private ExerciseParser() {
     }
 
     public static ExerciseDefinition parse(String path, String yaml) {
+        if (yaml != null && yaml.length() > MAX_FILE_LENGTH) {
+            throw new ExerciseFileException(List.of(path + ":1:1: the file is too long (" + yaml.length()
+                    + " characters; at most " + MAX_FILE_LENGTH + ")"));
+        }
+        try {
+            return parseChecked(path, yaml);
+        } catch (ExerciseFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // The engine's and the expressions' own rules, met somewhere validation did not look first.
+            throw new ExerciseFileException(List.of(path + ":1:1: " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A gap in validation must still be a message about the file, never a 500 or a stored broken version.
+            throw new ExerciseFileException(List.of(path + ":1:1: the file cannot be checked (" + e.getClass().getSimpleName()
+                    + ") — simplify it or report this file to the developers"));
+        }
+    }
+
+    private static ExerciseDefinition parseChecked(String path, String yaml) {
         ExerciseSpec spec;
         try {
             spec = YAML.readValue(yaml, ExerciseSpec.class);
@@ -135,6 +156,9 @@ public final class ExerciseParser {
             }
             if (d == null || (d.range() == null) == (d.choices() == null)) {
                 p.add(at, "parameter " + name + ": give either range: [min, max] or choices: [a, b, …]");
+            } else if (!withinParamLimit(d.range()) || !withinParamLimit(d.choices())) {
+                p.add(at, "parameter " + name + ": every value must be a whole number between " + -Limits.MAX_PARAM
+                        + " and " + Limits.MAX_PARAM);
             } else if (d.range() != null && (d.range().size() != 2 || d.range().get(0) > d.range().get(1))) {
                 p.add(at, "parameter " + name + ": range must be [min, max] with min ≤ max, got " + d.range());
             } else if (d.choices() != null && d.choices().isEmpty()) {
@@ -145,11 +169,42 @@ public final class ExerciseParser {
         });
         for (int i = 0; i < spec.constraints().size(); i++) {
             String c = spec.constraints().get(i);
+            if (c == null) {
+                p.add("/constraints/" + i, "a constraint is empty — write a comparison such as n >= k");
+                continue;
+            }
             String error = Expressions.syntaxError(c);
             if (error != null) {
-                p.add("/constraints/" + i, "constraint '" + c + "' is not a valid expression: " + error);
+                p.add("/constraints/" + i, "constraint '" + Expressions.shortly(c) + "' is not a valid expression: " + error);
+            } else {
+                List<String> unknown = Expressions.unknownNames(c, spec.params().keySet());
+                if (!unknown.isEmpty()) {
+                    p.add("/constraints/" + i, "constraint '" + Expressions.shortly(c) + "' uses " + unknown
+                            + ", which " + (unknown.size() == 1 ? "is" : "are") + " not a parameter"
+                            + suggest(unknown.get(0), spec.params().keySet()));
+                }
             }
         }
+        spec.pinned().forEach((name, value) -> {
+            if (value == null || Math.abs((long) value) > Limits.MAX_PARAM) {
+                p.add("/pinned/" + name, "pinned " + name + " must be a whole number between " + -Limits.MAX_PARAM + " and " + Limits.MAX_PARAM);
+            }
+        });
+        spec.tensors().forEach((name, t) -> {
+            String at = "/tensors/" + name;
+            if (t == null || t.shape() == null || t.shape().isEmpty()) {
+                p.add(at, "tensor " + name + " needs shape: [..] (1 to 4 dimensions)");
+            } else if (t.shape().size() > 4) {
+                p.add(at + "/shape", "tensor " + name + " may have at most 4 dimensions");
+            } else if (t.shape().stream().anyMatch(n -> n == null || !(n.isIntegralNumber() || n.isTextual()))) {
+                p.add(at + "/shape", "tensor " + name + ": every dimension is a whole number or an expression");
+            }
+            if (t != null && t.random() != null && (t.random().size() != 2 || !withinParamLimit(t.random())
+                    || t.random().get(0) > t.random().get(1))) {
+                p.add(at + "/random", "tensor " + name + ": random must be [min, max] with min ≤ max, whole numbers between "
+                        + -Limits.MAX_PARAM + " and " + Limits.MAX_PARAM);
+            }
+        });
         if (!spec.pinned().isEmpty()) {
             for (String name : spec.params().keySet()) {
                 if (!spec.pinned().containsKey(name)) {
@@ -173,6 +228,12 @@ public final class ExerciseParser {
         tensorName(model.gradOutput(), "/model/grad_output", spec, p);
         if (model.layers().isEmpty()) {
             p.add("/model/layers", "model.layers is empty — list at least one layer, e.g. - conv2d: {in_channels: 3, …}");
+        } else if (model.layers().size() > Limits.MAX_LAYERS) {
+            p.add("/model/layers", "model.layers has " + model.layers().size() + " layers, more than the limit of " + Limits.MAX_LAYERS);
+            return;
+        }
+        if (model.inputShape() != null && model.inputShape().stream().anyMatch(n -> n == null || !(n.isIntegralNumber() || n.isTextual()))) {
+            p.add("/model/input_shape", "every dimension of input_shape is a whole number or an expression, e.g. [c, n, n]");
         }
         for (int i = 0; i < model.layers().size(); i++) {
             Map<String, Map<String, JsonNode>> layer = model.layers().get(i);
@@ -200,6 +261,10 @@ public final class ExerciseParser {
                 p.add(at + "/" + type, "give padding (PyTorch, per side) or padding_total (the tutorial's total), not both");
             }
         }
+    }
+
+    private static boolean withinParamLimit(List<Integer> values) {
+        return values == null || values.stream().allMatch(v -> v != null && Math.abs((long) v) <= Limits.MAX_PARAM);
     }
 
     private static void tensorName(String name, String at, ExerciseSpec spec, Problems p) {
@@ -305,7 +370,13 @@ public final class ExerciseParser {
         ExerciseSpec spec = definition.spec();
         for (long seed = 0; seed < LOAD_SEEDS; seed++) {
             if (seed == Variant.PINNED && !spec.pinned().isEmpty()) {
-                List<String> failed = VariantGenerator.failedConstraints(spec, spec.pinned());
+                List<String> failed;
+                try {
+                    failed = VariantGenerator.failedConstraints(spec, spec.pinned());
+                } catch (Expressions.ExpressionException e) {
+                    p.add(failingConstraint(spec, spec.pinned()), "seed 0 " + spec.pinned() + ": this constraint cannot be evaluated: " + e.getMessage());
+                    return;
+                }
                 if (!failed.isEmpty()) {
                     p.add("/pinned", "the pinned values break the constraints " + failed);
                     continue; // still look for an empty domain among the random variants
@@ -317,6 +388,9 @@ public final class ExerciseParser {
             } catch (EngineException e) {
                 p.add("/tensors", "seed " + seed + ": " + e.getMessage());
                 return;
+            } catch (Expressions.ExpressionException e) {
+                p.add("/constraints", "seed " + seed + ": a constraint or parameter expression cannot be evaluated: " + e.getMessage());
+                return;
             } catch (IllegalArgumentException e) {
                 p.add(spec.constraints().isEmpty() ? "/params" : "/constraints", emptyDomain(spec, e));
                 return;
@@ -324,7 +398,10 @@ public final class ExerciseParser {
             Model model;
             try {
                 model = definition.model(variant);
-            } catch (IllegalArgumentException e) {
+                if (model.input() == null) {
+                    Limits.inputShape(model.inputShape(), "input_shape");
+                }
+            } catch (IllegalArgumentException | ArithmeticException e) {
                 p.add("/model", "seed " + seed + " " + variant.params() + ": " + e.getMessage());
                 return;
             }
@@ -339,6 +416,18 @@ public final class ExerciseParser {
                 }
             }
         }
+    }
+
+    /** The pointer of the first constraint that cannot be evaluated for these values. */
+    private static String failingConstraint(ExerciseSpec spec, Map<String, Integer> values) {
+        for (int i = 0; i < spec.constraints().size(); i++) {
+            try {
+                Expressions.evaluate(spec.constraints().get(i), values);
+            } catch (IllegalArgumentException e) {
+                return "/constraints/" + i;
+            }
+        }
+        return "/constraints";
     }
 
     private static String emptyDomain(ExerciseSpec spec, IllegalArgumentException e) {

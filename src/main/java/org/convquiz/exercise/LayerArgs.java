@@ -90,7 +90,7 @@ public final class LayerArgs {
         }
         JsonNode divisor = args.get("divisor_override");
         return pool.withCountIncludePad(bool("count_include_pad", true))
-                .withDivisorOverride(divisor == null || divisor.isNull() ? null : Nested.integer(divisor, params));
+                .withDivisorOverride(divisor == null || divisor.isNull() ? null : checked("divisor_override", Nested.integer(divisor, params)));
     }
 
     public int integer(String key, Integer fallback) {
@@ -101,7 +101,13 @@ public final class LayerArgs {
             }
             return fallback;
         }
-        return Nested.integer(node, params);
+        return checked(key, Nested.integer(node, params));
+    }
+
+    /** Every size a layer is given is bounded here, for exercise files and the calculator alike. */
+    private static int checked(String key, int value) {
+        Limits.layerArgument(key, value);
+        return value;
     }
 
     public boolean bool(String key, boolean fallback) {
@@ -143,9 +149,9 @@ public final class LayerArgs {
             if (node.size() != 2) {
                 throw new IllegalArgumentException(key + " must be one number or [h, w], got " + node);
             }
-            return Pair.of(Nested.integer(node.get(0), params), Nested.integer(node.get(1), params));
+            return Pair.of(checked(key, Nested.integer(node.get(0), params)), checked(key, Nested.integer(node.get(1), params)));
         }
-        return Pair.of(Nested.integer(node, params));
+        return Pair.of(checked(key, Nested.integer(node, params)));
     }
 
     private Padding padding(JsonNode node) {

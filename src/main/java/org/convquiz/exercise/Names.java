@@ -16,6 +16,7 @@ public final class Names {
         }
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         return known.stream()
+                .filter(k -> k != null) // a broken file can hold a null name (e.g. an empty key); it suggests nothing
                 .min(Comparator.comparingInt(k -> distance.apply(given, k)))
                 .filter(k -> distance.apply(given, k) <= Math.max(2, given.length() / 3))
                 .map(k -> " — did you mean '" + k + "'?")

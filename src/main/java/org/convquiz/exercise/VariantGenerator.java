@@ -2,10 +2,12 @@ package org.convquiz.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.convquiz.engine.EngineException;
 import org.convquiz.engine.Tensor;
 import org.convquiz.exercise.ExerciseSpec.Domain;
 import org.convquiz.exercise.ExerciseSpec.TensorSpec;
@@ -64,24 +66,32 @@ public final class VariantGenerator {
     }
 
     private static Tensor tensor(String name, TensorSpec spec, Map<String, Integer> params, boolean pinned, SplittableRandom random) {
-        if (pinned && spec.pinned() != null && !spec.pinned().isNull()) {
-            return Tensor.fromNested(Nested.of(spec.pinned()));
+        try {
+            if (pinned && spec.pinned() != null && !spec.pinned().isNull()) {
+                Tensor t = Tensor.fromNested(Nested.of(spec.pinned()));
+                Limits.tensorShape(t.shape(), name);
+                return t;
+            }
+            int[] shape = spec.shape().stream().mapToInt(node -> Nested.integer(node, params)).toArray();
+            // Checked before anything is allocated: a shape such as [46340, 46340] must be a message, not an OutOfMemoryError.
+            Limits.tensorShape(shape, name);
+            if (Boolean.TRUE.equals(spec.arange())) {
+                return Tensor.arange(shape);
+            }
+            int size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+            int lo = spec.random() == null ? 0 : spec.random().get(0);
+            int hi = spec.random() == null ? 9 : spec.random().get(1);
+            double[] data = new double[size];
+            for (int i = 0; i < size; i++) {
+                data[i] = lo + random.nextInt(hi - lo + 1);
+            }
+            return Tensor.of(shape, data);
+        } catch (EngineException e) {
+            throw e;
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
+            // Reported against the tensors, not mistaken for an empty parameter domain.
+            throw new EngineException(e.getMessage() == null ? "tensor " + name + " cannot be made" : e.getMessage());
         }
-        int[] shape = spec.shape().stream().mapToInt(node -> Nested.integer(node, params)).toArray();
-        if (Boolean.TRUE.equals(spec.arange())) {
-            return Tensor.arange(shape);
-        }
-        int size = 1;
-        for (int d : shape) {
-            size = Math.multiplyExact(size, d);
-        }
-        int lo = spec.random() == null ? 0 : spec.random().get(0);
-        int hi = spec.random() == null ? 9 : spec.random().get(1);
-        double[] data = new double[size];
-        for (int i = 0; i < size; i++) {
-            data[i] = lo + random.nextInt(hi - lo + 1);
-        }
-        return Tensor.of(shape, data);
     }
 
     /** Helpers for the YAML values that may be numbers, expressions or nested lists. */
@@ -90,13 +100,16 @@ public final class VariantGenerator {
         }
 
         static int integer(JsonNode node, Map<String, Integer> params) {
-            if (node.isIntegralNumber()) {
+            if (node != null && node.isIntegralNumber()) {
+                if (!node.canConvertToInt()) {
+                    throw new IllegalArgumentException("a number is out of range (at most " + Integer.MAX_VALUE + ")");
+                }
                 return node.intValue();
             }
-            if (node.isTextual()) {
+            if (node != null && node.isTextual()) {
                 return Expressions.integer(node.textValue(), params);
             }
-            throw new IllegalArgumentException("expected a whole number or an expression, got " + node);
+            throw new IllegalArgumentException("expected a whole number or an expression, got " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
 
         /** A JSON/YAML nested list as java.util.List of Double, the form Tensor.fromNested takes. */
