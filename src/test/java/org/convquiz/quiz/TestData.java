@@ -81,6 +81,17 @@ public class TestData {
         quiz.closesAt = closes;
     }
 
+    /** Attempts of a user at a quiz that are not handed in. */
+    @Transactional
+    public long openAttempts(String username, long quizId) {
+        return Attempt.count("user.username = ?1 and quiz.id = ?2 and submittedAt is null", username, quizId);
+    }
+
+    @Transactional
+    public List<Draft> drafts(long attemptId) {
+        return Draft.list("item.attempt.id = ?1", attemptId);
+    }
+
     @Transactional
     public void moveDeadline(long attemptId, java.time.OffsetDateTime deadline) {
         Attempt attempt = Attempt.findById(attemptId);
