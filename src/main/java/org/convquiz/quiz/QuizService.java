@@ -322,27 +322,75 @@ public class QuizService {
         return out;
     }
 
+    /** An attempt's standing: total of its latest submissions, the points it is worth, and how many submissions it has. */
+    public record Standing(double score, double maxScore, long submissions) {
+    }
+
     /** Total score and maximum of an attempt, from its latest submissions. */
     @Transactional
     public double[] score(Attempt attempt) {
-        double score = 0;
-        double max = 0;
-        Map<Integer, Map<String, Submission>> latest = latestSubmissions(attempt);
-        for (AttemptItem item : AttemptItem.of(attempt)) {
-            max += definition(item).maxScore();
-            score += latest.getOrDefault(item.position, Map.of()).values().stream().mapToDouble(s -> s.score).sum();
+        Standing standing = standings(List.of(attempt.id)).get(attempt.id);
+        return new double[] {standing.score(), standing.maxScore()};
+    }
+
+    /**
+     * The standing of many attempts in two statements whatever their number: the latest submission
+     * of each part summed in SQL, and each attempt's exercise versions (their points come from the catalog).
+     */
+    @Transactional
+    public Map<Long, Standing> standings(java.util.Collection<Long> attemptIds) {
+        Map<Long, Standing> out = new HashMap<>();
+        if (attemptIds.isEmpty()) {
+            return out;
         }
-        return new double[] {Grader.round(score), max};
+        Long[] ids = attemptIds.toArray(Long[]::new);
+        Map<Long, double[]> sums = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select ai.attempt_id, sum(s.score) filter (where s.latest), count(*)
+                from (select attempt_item_id, score,
+                             row_number() over (partition by attempt_item_id, part_id order by id desc) = 1 as latest
+                      from submission where attempt_item_id in (select id from attempt_item where attempt_id = any(?1))) s
+                join attempt_item ai on ai.id = s.attempt_item_id
+                group by ai.attempt_id""").setParameter(1, ids).getResultList();
+        for (Object[] r : rows) {
+            sums.put(((Number) r[0]).longValue(), new double[] {r[1] == null ? 0 : ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()});
+        }
+        Map<Long, Double> max = new HashMap<>();
+        for (Object[] r : em.createQuery("select ai.attempt.id, ai.exerciseVersion.id from AttemptItem ai where ai.attempt.id in :ids",
+                Object[].class).setParameter("ids", attemptIds).getResultList()) {
+            double points = catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
+            max.merge((Long) r[0], points, Double::sum);
+        }
+        for (Long id : attemptIds) {
+            double[] sum = sums.getOrDefault(id, new double[2]);
+            out.put(id, new Standing(Grader.round(sum[0]), max.getOrDefault(id, 0.0), (long) sum[1]));
+        }
+        return out;
     }
 
     /** The points a quiz is worth: the sum over its exercises' latest versions. */
     @Transactional
     public double maxScore(Quiz quiz) {
-        double max = 0;
-        for (QuizItem item : QuizItem.of(quiz)) {
-            max += ExerciseVersion.latest(item.exercise).map(v -> catalog.definition(v).maxScore()).orElse(0.0);
+        return maxScores(List.of(quiz.id)).getOrDefault(quiz.id, 0.0);
+    }
+
+    /** The points of many quizzes in one statement: the sum over each one's exercises' latest versions. */
+    @Transactional
+    public Map<Long, Double> maxScores(java.util.Collection<Long> quizIds) {
+        Map<Long, Double> out = new HashMap<>();
+        if (quizIds.isEmpty()) {
+            return out;
         }
-        return max;
+        for (Object[] r : em.createQuery("""
+                select qi.quiz.id, ev.id from QuizItem qi, ExerciseVersion ev
+                where qi.quiz.id in :ids and ev.exercise = qi.exercise
+                  and ev.version = (select max(v.version) from ExerciseVersion v where v.exercise = qi.exercise)""", Object[].class)
+                .setParameter("ids", quizIds).getResultList()) {
+            double points = catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
+            out.merge((Long) r[0], points, Double::sum);
+        }
+        return out;
     }
 
     /** Whether the student may see reference answers and derivations now. */

@@ -81,6 +81,46 @@ public class TestData {
         quiz.closesAt = closes;
     }
 
+    /**
+     * Adds {@code n} students to a world's course, each with one attempt at its quiz and one checked
+     * answer to question 0 (practice) or a hand-in (exam); {@code password} hashing is the slow part.
+     */
+    public void addStudentsWithAnswers(World world, int n) {
+        for (int i = 0; i < n; i++) {
+            User u = enrolled(world);
+            answer(world, u);
+        }
+    }
+
+    @Transactional
+    User enrolled(World world) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        User u = User.create("n" + tag, PASSWORD, User.STUDENT, "Student " + tag);
+        CourseMember.add(Course.findById(world.courseId()), u, User.STUDENT);
+        return u;
+    }
+
+    /** One more attempt by the world's student with one answer in it. */
+    public void answerAgain(World world) {
+        answer(world, user(world.student()));
+    }
+
+    @Transactional
+    User user(String username) {
+        return User.findByUsername(username).orElseThrow();
+    }
+
+    private void answer(World world, User u) {
+        java.time.Instant now = java.time.Instant.now();
+        long attempt = quizzes.start(world.quizId(), u, now).id;
+        Map<String, List<String>> form = Map.of("a.0.shape", List.of("1×2×3"));
+        if (quizzes.quizFor(world.quizId(), u).mode == Quiz.Mode.practice) {
+            quizzes.check(attempt, u, 0, form, UUID.randomUUID().toString(), now);
+        } else {
+            quizzes.submit(attempt, u, form, UUID.randomUUID().toString(), now);
+        }
+    }
+
     /** Attempts of a user at a quiz that are not handed in. */
     @Transactional
     public long openAttempts(String username, long quizId) {
