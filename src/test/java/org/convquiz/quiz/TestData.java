@@ -121,6 +121,11 @@ public class TestData {
         }
     }
 
+    @Transactional
+    public void rename(String username, String displayName) {
+        user(username).displayName = displayName;
+    }
+
     /** Attempts of a user at a quiz that are not handed in. */
     @Transactional
     public long openAttempts(String username, long quizId) {
