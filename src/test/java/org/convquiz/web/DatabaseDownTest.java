@@ -153,4 +153,29 @@ class DatabaseDownTest {
         }
         student.page("/courses"); // back to normal once PostgreSQL is reachable again
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
+    @Test
+    void theBusyPageInBothLanguages() {
+        for (String lang : List.of("en", "zh")) {
+            try (Browser browser = Browser.open(lang)) {
+                var d = browser.driver();
+                d.get(root + "login?lang=" + lang);
+                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys("student2");
+                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys("convquiz-demo");
+                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                RelayResource.relay.down();
+                try {
+                    d.get(root + "courses");
+                    String text = d.findElement(org.openqa.selenium.By.tagName("h1")).getText();
+                    org.junit.jupiter.api.Assertions.assertEquals("en".equals(lang) ? "Busy right now" : "服务器繁忙", text);
+                    browser.screenshot("busy-503-" + lang);
+                } finally {
+                    RelayResource.relay.up();
+                }
+            }
+        }
+    }
 }
