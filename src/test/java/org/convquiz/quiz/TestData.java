@@ -121,6 +121,26 @@ public class TestData {
         }
     }
 
+    /** Overwrites what was stored for an attempt's submissions (to tell stored results from re-graded ones). */
+    @Transactional
+    public void overwriteStoredFeedback(long attemptId, String feedbackEn) {
+        Submission.<Submission>list("item.attempt.id = ?1", attemptId).forEach(s -> s.feedbackEn = feedbackEn);
+    }
+
+    /** Points an attempt's first question at a stored version whose text no longer parses (a broken row). */
+    @Transactional
+    public void breakFirstQuestion(long attemptId) {
+        AttemptItem item = AttemptItem.find("attempt.id = ?1 and position = 0", attemptId).firstResult();
+        org.convquiz.exercise.ExerciseVersion broken = new org.convquiz.exercise.ExerciseVersion();
+        broken.exercise = item.exerciseVersion.exercise;
+        broken.version = -(int) attemptId; // never the latest version, so no other test starts on it
+        broken.contentHash = String.format("%064d", attemptId);
+        broken.sourcePath = "exercises/broken.yaml";
+        broken.yaml = "id: [not, a, slug\n";
+        broken.persist();
+        item.exerciseVersion = broken;
+    }
+
     @Transactional
     public void rename(String username, String displayName) {
         user(username).displayName = displayName;
