@@ -28,6 +28,11 @@ public interface ConvQuizConfig {
     @WithDefault("UTC")
     ZoneId timeZone();
 
+    /** How often overdue exam attempts are handed in (DeadlineSweeper); "off" disables it (tests sweep themselves). */
+    @WithName("deadline-sweep")
+    @WithDefault("60s")
+    String deadlineSweep();
+
     /** The first instructor, created at first start when no instructor exists. */
     interface Admin {
         @WithDefault("admin")

@@ -39,12 +39,20 @@ public class ExerciseCatalog {
     @Inject
     ConvQuizConfig config;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     private final Map<Long, ExerciseDefinition> byVersionId = new ConcurrentHashMap<>();
     private volatile List<QuizSpec> quizzes = List.of();
     private volatile List<String> problems = List.of();
+    /** Why the configured folder could not be loaded at start (readiness is DOWN while set), or null. */
+    volatile String folderProblem;
 
     /** What a load found: files read, versions added, every problem (a broken file is skipped), and the quizzes. */
-    public record LoadReport(int files, int newVersions, List<String> problems, List<QuizSpec> quizzes) {
+    public record LoadReport(int files, int newVersions, List<String> problems, List<QuizSpec> quizzes, int unchanged) {
+        public LoadReport(int files, int newVersions, List<String> problems, List<QuizSpec> quizzes) {
+            this(files, newVersions, problems, quizzes, 0);
+        }
     }
 
     /** What storing one file's text gave: the version (new or the existing one with the same content). */
@@ -53,10 +61,29 @@ public class ExerciseCatalog {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         long start = System.nanoTime();
-        LoadReport report = loadFiles();
-        LOG.infof("Exercises: %d files, %d new versions, %d quizzes, loaded and dry-run in %d ms", report.files(), report.newVersions(),
-                quizzes.size(), (System.nanoTime() - start) / 1_000_000);
+        LoadReport report;
+        try {
+            report = loadFiles();
+        } catch (ExerciseFolderException e) {
+            folderProblem = e.getMessage();
+            LOG.errorf("Exercises not loaded: %s; readiness stays DOWN until it is fixed and the app restarted", e.getMessage());
+            return;
+        }
+        LOG.infof("Exercises: %d files (%d unchanged, taken from their stored hash), %d new versions, %d quizzes, in %d ms",
+                report.files(), report.unchanged(), report.newVersions(), quizzes.size(), (System.nanoTime() - start) / 1_000_000);
         report.problems().forEach(p -> LOG.errorf("Exercise file not loaded: %s", p));
+    }
+
+    /** The configured exercises folder is missing or unreadable: a configuration error, not "0 files". */
+    public static final class ExerciseFolderException extends RuntimeException {
+        public ExerciseFolderException(String message) {
+            super(message);
+        }
+    }
+
+    /** Why the catalog is not ready, if it is not (no folder at start). */
+    public Optional<String> notReady() {
+        return Optional.ofNullable(folderProblem);
     }
 
     /** Loads the configured folder; its quizzes and problems become the ones this catalog serves. */
@@ -74,23 +101,51 @@ public class ExerciseCatalog {
      */
     @Transactional
     public LoadReport loadFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ExerciseFolderException("the exercises folder " + dir.toAbsolutePath()
+                    + " does not exist or is not a folder (set convquiz.exercises.dir / CONVQUIZ_EXERCISES_DIR)");
+        }
         List<String> found = new ArrayList<>();
         int files = 0;
         int added = 0;
+        int unchanged = 0;
+        Map<Path, String> texts = new java.util.LinkedHashMap<>();
         for (Path file : yamlFiles(dir)) {
-            files++;
-            String path = dir.getFileName() + "/" + file.getFileName();
             try {
-                Stored stored = store(path, Files.readString(file, StandardCharsets.UTF_8), "files");
-                added += stored.isNew() ? 1 : 0;
+                texts.put(file, Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                files++;
+                found.add(dir.getFileName() + "/" + file.getFileName() + ": cannot be read: " + e.getMessage());
+            }
+        }
+        // A file whose exact text is stored already was validated and dry-run when it was stored: it
+        // is not parsed again (one query for all hashes); only new or changed files are.
+        Set<String> stored = storedHashes(texts.values().stream().map(ExerciseParser::sha256).toList());
+        for (Map.Entry<Path, String> entry : texts.entrySet()) {
+            files++;
+            Path file = entry.getKey();
+            String path = dir.getFileName() + "/" + file.getFileName();
+            if (stored.contains(ExerciseParser.sha256(entry.getValue()))) {
+                unchanged++;
+                continue;
+            }
+            try {
+                Stored result = store(path, entry.getValue(), "files");
+                added += result.isNew() ? 1 : 0;
             } catch (ExerciseFileException e) {
                 found.addAll(e.problems());
-            } catch (IOException e) {
-                found.add(path + ": cannot be read: " + e.getMessage());
             }
         }
         List<QuizSpec> quizzesFound = loadQuizzes(dir.resolve("quizzes"), found);
-        return new LoadReport(files, added, List.copyOf(found), quizzesFound);
+        return new LoadReport(files, added, List.copyOf(found), quizzesFound, unchanged);
+    }
+
+    private Set<String> storedHashes(List<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select v.contentHash from ExerciseVersion v where v.contentHash in :hashes", String.class)
+                .setParameter("hashes", hashes).getResultList());
     }
 
     /**
@@ -101,12 +156,12 @@ public class ExerciseCatalog {
     @Transactional(dontRollbackOn = ExerciseFileException.class)
     public Stored store(String path, String yaml, String actor) {
         ExerciseDefinition definition = ExerciseParser.parse(path, yaml);
-        Exercise exercise = Exercise.findBySlug(definition.id()).orElseGet(() -> {
-            Exercise created = new Exercise();
-            created.slug = definition.id();
-            created.persist();
-            return created;
-        });
+        // Several instances may start (and load the same new file) at once: the insert never fails
+        // on the unique slug, and the row lock makes them number and store a new version one at a time.
+        em.createNativeQuery("insert into exercise (slug) values (?1) on conflict (slug) do nothing")
+                .setParameter(1, definition.id()).executeUpdate();
+        Exercise exercise = Exercise.<Exercise>find("slug", definition.id())
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
         Optional<ExerciseVersion> same = ExerciseVersion.find("exercise = ?1 and contentHash = ?2", exercise, definition.contentHash())
                 .firstResultOptional();
         if (same.isPresent()) {
@@ -125,7 +180,8 @@ public class ExerciseCatalog {
 
     /** The parsed definition of a stored version (parsed once per instance). */
     public ExerciseDefinition definition(ExerciseVersion version) {
-        return byVersionId.computeIfAbsent(version.id, id -> ExerciseParser.parse(version.sourcePath, version.yaml));
+        // A stored version passed validation and its dry run when it was stored; it is not dry-run again.
+        return byVersionId.computeIfAbsent(version.id, id -> ExerciseParser.parseStored(version.sourcePath, version.yaml));
     }
 
     @Transactional
@@ -172,7 +228,7 @@ public class ExerciseCatalog {
 
     private static List<Path> yamlFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return List.of(); // the quizzes/ subfolder is optional
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();

@@ -83,6 +83,23 @@ public final class ExerciseParser {
         return definition;
     }
 
+    /**
+     * A version read back from the database: it was validated and dry-run when it was stored, so only
+     * binding and validation run here (no dry run over {@link #LOAD_SEEDS} seeds).
+     */
+    public static ExerciseDefinition parseStored(String path, String yaml) {
+        ExerciseSpec spec;
+        try {
+            spec = YAML.readValue(yaml, ExerciseSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new ExerciseFileException(List.of(bindingProblem(path, yaml, e)));
+        }
+        Problems problems = new Problems(path, Locations.of(yaml));
+        validate(spec, problems);
+        problems.throwIfAny();
+        return new ExerciseDefinition(spec, yaml, sha256(yaml), path);
+    }
+
     public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

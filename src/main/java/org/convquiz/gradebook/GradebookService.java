@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.convquiz.account.Course;
-import org.convquiz.account.CourseMember;
 import org.convquiz.exercise.Grader;
-import org.convquiz.quiz.Attempt;
 import org.convquiz.quiz.Quiz;
 import org.convquiz.quiz.QuizService;
 
@@ -41,33 +39,78 @@ public class GradebookService {
             Map<String, Long> misconceptions) {
     }
 
+    /** The columns: quizzes of the course in order, their titles and points (two statements). */
+    public record Columns(List<Long> quizIds, List<String> titles, List<Double> maxScores) {
+    }
+
+    @Transactional
+    public Columns columns(Course course, String lang) {
+        List<Quiz> list = Quiz.of(course);
+        Map<Long, Double> max = quizzes.maxScores(list.stream().map(q -> q.id).toList());
+        return new Columns(list.stream().map(q -> q.id).toList(), list.stream().map(q -> q.title(lang)).toList(),
+                list.stream().map(q -> max.getOrDefault(q.id, 0.0)).toList());
+    }
+
+    /**
+     * Best score per student and quiz, one row per student, computed by PostgreSQL in one statement:
+     * the latest submission of each part counts, an attempt counts once handed in (any practice attempt
+     * counts as it stands). Exam attempts past their deadline are handed in by the sweeper, not here.
+     */
+    private static final String ROWS = """
+            with q as (select id, mode from quiz where course_id = ?1),
+            counted as (select a.id, a.user_id, a.quiz_id from attempt a join q on q.id = a.quiz_id
+                        where a.submitted_at is not null or q.mode = 'practice'),
+            latest as (select ai.attempt_id, s.score,
+                              row_number() over (partition by s.attempt_item_id, s.part_id order by s.id desc) as rn
+                       from counted c join attempt_item ai on ai.attempt_id = c.id join submission s on s.attempt_item_id = ai.id),
+            scored as (select c.user_id, c.quiz_id, coalesce(sum(l.score), 0) as score
+                       from counted c left join latest l on l.attempt_id = c.id and l.rn = 1 group by c.id, c.user_id, c.quiz_id),
+            best as (select user_id, quiz_id, max(score) as best from scored group by user_id, quiz_id)
+            select u.username, u.display_name, array_agg(b.best order by q.id)
+            from course_member m join app_user u on u.id = m.user_id left join q on true
+            left join best b on b.user_id = u.id and b.quiz_id = q.id
+            where m.course_id = ?1 and m.role = 'student'
+            group by u.id, u.username, u.display_name order by u.username""";
+
+    /**
+     * Streams the rows to {@code sink} from a server-side cursor (a few hundred rows in memory at a
+     * time, no entities), in one read-only transaction that lasts as long as the reading.
+     */
+    @Transactional
+    public void rows(long courseId, int quizCount, java.util.function.Consumer<Row> sink) {
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        session.setDefaultReadOnly(true);
+        try (java.util.stream.Stream<Object[]> stream = session.createNativeQuery(ROWS, Object[].class).setParameter(1, courseId)
+                .setFetchSize(500).setReadOnly(true).getResultStream()) {
+            stream.forEach(r -> {
+                Object[] cells = quizCount == 0 ? new Object[0] : toArray(r[2]);
+                List<Double> best = new ArrayList<>(cells.length);
+                double total = 0;
+                for (Object c : cells) {
+                    Double b = c == null ? null : ((Number) c).doubleValue();
+                    best.add(b);
+                    total += b == null ? 0 : b;
+                }
+                sink.accept(new Row((String) r[0], (String) r[1], best, Grader.round(total)));
+            });
+        }
+    }
+
+    private static Object[] toArray(Object sqlArray) {
+        try {
+            return sqlArray instanceof java.sql.Array a ? (Object[]) a.getArray() : (Object[]) sqlArray;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole gradebook for the page: the rows are small records, never entities. */
     @Transactional
     public Gradebook gradebook(Course course, String lang, Instant now) {
-        List<Quiz> list = Quiz.of(course);
-        List<String> titles = list.stream().map(q -> q.title(lang)).toList();
-        List<Double> max = new ArrayList<>();
-        for (Quiz quiz : list) {
-            max.add(quizzes.maxScore(quiz));
-        }
+        Columns columns = columns(course, lang);
         List<Row> rows = new ArrayList<>();
-        for (CourseMember m : CourseMember.students(course)) {
-            List<Double> best = new ArrayList<>();
-            double total = 0;
-            for (Quiz quiz : list) {
-                Double b = null;
-                for (Attempt a : Attempt.of(quiz, m.user)) {
-                    quizzes.closeIfOverdue(a, now);
-                    if (a.isSubmitted() || quiz.mode == Quiz.Mode.practice) {
-                        double score = quizzes.score(a)[0];
-                        b = b == null ? score : Math.max(b, score);
-                    }
-                }
-                best.add(b);
-                total += b == null ? 0 : b;
-            }
-            rows.add(new Row(m.user.username, m.user.displayName, best, Grader.round(total)));
-        }
-        return new Gradebook(titles, max, rows);
+        rows(course.id, columns.quizIds().size(), rows::add);
+        return new Gradebook(columns.titles(), columns.maxScores(), rows);
     }
 
     @Transactional

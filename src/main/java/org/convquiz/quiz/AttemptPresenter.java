@@ -24,9 +24,9 @@ import org.convquiz.web.Pictures;
 import org.convquiz.web.StepView;
 
 /**
- * Builds the attempt page in the page's language. Results are re-graded from the stored raw answers
- * with the same pure grading function, so the page shows exactly what was stored; references and
- * derivations appear only when the quiz's reveal policy allows.
+ * Builds the attempt page in the page's language. Results are shown as they were stored when the
+ * answers were graded (no grading on read); the references and derivations, which depend only on the
+ * exercise version and seed, are derived again and appear only when the quiz's reveal policy allows.
  */
 @ApplicationScoped
 public class AttemptPresenter {
@@ -70,8 +70,38 @@ public class AttemptPresenter {
             Map<String, String> drafts, boolean showResults, boolean revealed, boolean locked, String lang) {
         Map<String, String> raw = new HashMap<>();
         submitted.forEach((part, s) -> raw.put(part, s.rawAnswer));
-        return question(definition, item.seed, item.position, submitted.isEmpty() ? drafts : raw, showResults, revealed, locked,
-                !submitted.isEmpty(), lang);
+        return question(definition, item.seed, item.position, submitted.isEmpty() ? drafts : raw, showResults ? submitted : null,
+                revealed, locked, !submitted.isEmpty(), lang);
+    }
+
+    private static org.convquiz.exercise.Text legacyFeedback(Grader.Status status) {
+        return switch (status) {
+            case CORRECT -> org.convquiz.exercise.Text.of("Correct.", "正确。");
+            case PARTIAL -> org.convquiz.exercise.Text.of("Partly right.", "部分正确。");
+            case EMPTY -> org.convquiz.exercise.Text.of("No answer given.", "未作答。");
+            default -> org.convquiz.exercise.Text.of("Not right.", "不正确。");
+        };
+    }
+
+    /** A stored submission as the part result the page shows; the reference comes from the engine. */
+    private static Grader.PartResult stored(Model model, PartSpec part, Submission s, Reference reference) {
+        if (s == null) {
+            return null;
+        }
+        Grader.Status status = Grader.Status.valueOf(s.status);
+        org.convquiz.exercise.Text feedback = s.feedbackEn != null ? org.convquiz.exercise.Text.of(s.feedbackEn, s.feedbackZh)
+                : legacyFeedback(status); // rows stored before feedback was stored
+        String ids = s.misconceptions != null ? s.misconceptions : s.misconception;
+        // Named mistakes in this exercise's convention; a wrong option is shown with the general advice
+        // (the stored feedback already says which statement it was).
+        List<Grader.Mistake> named = ids == null ? List.of()
+                : Arrays.stream(ids.split(",")).map(org.convquiz.exercise.Misconception::parse).flatMap(java.util.Optional::stream)
+                        .map(m -> m == org.convquiz.exercise.Misconception.WRONG_OPTION
+                                ? new Grader.Mistake(m, m.title(), m.advice())
+                                : new Grader.Mistake(m, m.title(model, part), m.advice(model, part)))
+                        .toList();
+        return new Grader.PartResult(part.id(), part.label(), null, s.rawAnswer, s.parsedAnswer, status, s.score, s.maxScore, feedback,
+                named, reference.value().display(), reference.steps(), Map.of());
     }
 
     /**
@@ -80,9 +110,20 @@ public class AttemptPresenter {
      */
     public Views.ItemView question(ExerciseDefinition definition, long seed, int position, Map<String, String> answers,
             boolean graded, boolean revealed, boolean locked, boolean answered, String lang) {
+        return question(definition, seed, position, answers, graded ? null : Map.of(), revealed, locked, answered, lang, graded);
+    }
+
+    private Views.ItemView question(ExerciseDefinition definition, long seed, int position, Map<String, String> answers,
+            Map<String, Submission> stored, boolean revealed, boolean locked, boolean answered, String lang) {
+        return question(definition, seed, position, answers, stored == null ? Map.of() : stored, revealed, locked, answered, lang, false);
+    }
+
+    /** {@code gradeNow}: grade the answers here (instructors' preview); otherwise show the {@code stored} results. */
+    private Views.ItemView question(ExerciseDefinition definition, long seed, int position, Map<String, String> answers,
+            Map<String, Submission> stored, boolean revealed, boolean locked, boolean answered, String lang, boolean gradeNow) {
         Variant variant = definition.variant(seed);
         Model model = definition.model(variant);
-        Grader.Grade grade = graded ? Grader.grade(definition, seed, answers) : null;
+        Grader.Grade grade = gradeNow ? Grader.grade(definition, seed, answers) : null;
         List<Reference> references = definition.references(seed);
         List<Views.PartView> parts = new ArrayList<>();
         double score = 0;
@@ -90,7 +131,7 @@ public class AttemptPresenter {
         boolean shapeAsked = definition.spec().parts().stream().anyMatch(p -> SHAPE_QUANTITIES.contains(p.quantity()));
         for (int i = 0; i < definition.spec().parts().size(); i++) {
             PartSpec part = definition.parts(seed).get(i); // choice options in this seed's order
-            Grader.PartResult result = grade == null ? null : grade.parts().get(i);
+            Grader.PartResult result = grade != null ? grade.parts().get(i) : stored(model, part, stored.get(part.id()), references.get(i));
             score += result == null ? 0 : result.score();
             parts.add(part(definition, variant, position, part, answers.getOrDefault(part.id(), ""), references.get(i), result,
                     revealed, !shapeAsked, lang));

@@ -145,11 +145,15 @@ public class AttemptResource {
         User user = currentUser.user();
         String lang = Lang.of(headers).tag();
         List<Views.HistoryRow> rows = new ArrayList<>();
-        for (Attempt a : Attempt.of(user)) {
-            double[] score = quizzes.score(a);
+        // Attempts with their quiz and course in one statement, all their standings in two more.
+        List<Attempt> attempts = Attempt.list("from Attempt a join fetch a.quiz q join fetch q.course where a.user = ?1 "
+                + "order by a.startedAt desc, a.id desc", user);
+        var standings = quizzes.standings(attempts.stream().map(a -> a.id).toList());
+        for (Attempt a : attempts) {
+            QuizService.Standing st = standings.get(a.id);
             rows.add(new Views.HistoryRow(a.id, a.quiz.course.title, a.quiz.title(lang), a.number,
                     AttemptPresenter.TIME.format(a.startedAt), a.submittedAt == null ? null : AttemptPresenter.TIME.format(a.submittedAt),
-                    score[0], score[1], (int) Submission.ofAttempt(a).size()));
+                    st.score(), st.maxScore(), (int) st.submissions()));
         }
         return Templates.history(rows);
     }

@@ -24,7 +24,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.convquiz.account.AuditLog;
 import org.convquiz.account.Course;
@@ -177,8 +179,18 @@ public class CourseResource {
         List<Views.QuizRow> open = new ArrayList<>();
         List<Views.QuizRow> upcoming = new ArrayList<>();
         List<Views.QuizRow> closed = new ArrayList<>();
+        // The student's attempts at all the course's quizzes and their standings: a fixed number of statements.
+        List<Attempt> all = Attempt.list("quiz.course = ?1 and user = ?2 order by number", course, user);
+        for (Attempt a : all) {
+            if (!a.isSubmitted() && a.isOverdue(now)) {
+                quizzes.closeIfOverdue(a, now);
+            }
+        }
+        Map<Long, QuizService.Standing> standings = quizzes.standings(all.stream().map(a -> a.id).toList());
+        Map<Long, List<Attempt>> byQuiz = new HashMap<>();
+        all.forEach(a -> byQuiz.computeIfAbsent(a.quiz.id, k -> new ArrayList<>()).add(a));
         for (Quiz quiz : Quiz.of(course)) {
-            Views.QuizRow row = row(quiz, user, lang, now);
+            Views.QuizRow row = row(quiz, byQuiz.getOrDefault(quiz.id, List.of()), standings, lang, now);
             switch (quiz.state(now)) {
                 case open -> open.add(row);
                 case upcoming -> upcoming.add(row);
@@ -193,17 +205,15 @@ public class CourseResource {
                 open, upcoming, closed, instructor, templates, error);
     }
 
-    private Views.QuizRow row(Quiz quiz, User user, String lang, Instant now) {
-        List<Attempt> attempts = Attempt.of(quiz, user);
+    private Views.QuizRow row(Quiz quiz, List<Attempt> attempts, Map<Long, QuizService.Standing> standings, String lang, Instant now) {
         Double best = null;
         Long openAttempt = null;
         double max = 0;
         for (Attempt a : attempts) {
-            quizzes.closeIfOverdue(a, now);
-            double[] score = quizzes.score(a);
-            max = score[1];
+            QuizService.Standing standing = standings.get(a.id);
+            max = standing.maxScore();
             if (a.isSubmitted() || quiz.mode == Quiz.Mode.practice) {
-                best = best == null ? score[0] : Math.max(best, score[0]);
+                best = best == null ? standing.score() : Math.max(best, standing.score());
             }
             if (!a.isSubmitted()) {
                 openAttempt = a.id;

@@ -2,6 +2,8 @@ package org.convquiz.quiz;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
@@ -29,6 +31,9 @@ import org.convquiz.exercise.QuizSpec;
 public class QuizService {
     @Inject
     ExerciseCatalog catalog;
+
+    @Inject
+    EntityManager em;
 
     /** Settings of a quiz made from a quiz file. */
     public record Settings(Quiz.Mode mode, Quiz.Reveal reveal, OffsetDateTime opensAt, OffsetDateTime closesAt,
@@ -76,7 +81,7 @@ public class QuizService {
     /** The attempt, if it is the user's own; anyone else's is a 404. */
     @Transactional
     public Attempt attemptFor(long attemptId, User user) {
-        Attempt attempt = Attempt.findById(attemptId);
+        Attempt attempt = Attempt.<Attempt>find("from Attempt a join fetch a.quiz where a.id = ?1", attemptId).firstResult();
         if (attempt == null || !attempt.user.id.equals(user.id)) {
             throw new NotFoundException("no attempt " + attemptId);
         }
@@ -91,6 +96,10 @@ public class QuizService {
             case closed -> throw new QuizRuleException("quiz_rule_closed", 409, "the quiz closed at " + quiz.closesAt);
             default -> { }
         }
+        // Starts of one student at one quiz queue up here (every instance shares the lock), so
+        // simultaneous clicks neither open two exam attempts nor exceed the attempt limit.
+        em.createNativeQuery("select pg_advisory_xact_lock(?1, ?2)").setParameter(1, (int) quizId)
+                .setParameter(2, user.id.intValue()).getSingleResult();
         if (quiz.mode == Quiz.Mode.exam) {
             // One exam attempt at a time: starting again returns to the unfinished one.
             for (Attempt open : Attempt.of(quiz, user)) {
@@ -147,15 +156,13 @@ public class QuizService {
         ExerciseDefinition definition = definition(item);
         definition.part(partId).orElseThrow(() -> new QuizRuleException("quiz_rule_no_part", 400, "no part '" + partId + "' in question " + position));
         String raw = FormAnswers.of(form, position, definition).getOrDefault(partId, "");
-        Draft draft = Draft.<Draft>find("item = ?1 and partId = ?2", item, partId).firstResultOptional().orElseGet(() -> {
-            Draft created = new Draft();
-            created.item = item;
-            created.partId = partId;
-            return created;
-        });
-        draft.rawAnswer = limit(raw);
-        draft.updatedAt = now.atOffset(ZoneOffset.UTC);
-        draft.persist();
+        // One statement, so two saves of the same box at once both succeed and the later one stands.
+        em.createNativeQuery("""
+                insert into draft (attempt_item_id, part_id, raw_answer, updated_at) values (?1, ?2, ?3, ?4)
+                on conflict on constraint draft_part_unique
+                do update set raw_answer = excluded.raw_answer, updated_at = excluded.updated_at""")
+                .setParameter(1, item.id).setParameter(2, partId).setParameter(3, limit(raw))
+                .setParameter(4, now.atOffset(ZoneOffset.UTC)).executeUpdate();
     }
 
     /**
@@ -166,15 +173,14 @@ public class QuizService {
     public void check(long attemptId, User user, int position, Map<String, List<String>> form, String token, Instant now) {
         Attempt attempt = attemptFor(attemptId, user);
         String idempotencyKey = attempt.id + ":item:" + position + ":" + token;
-        if (Submission.exists(idempotencyKey)) {
-            return;
-        }
         if (attempt.quiz.mode != Quiz.Mode.practice) {
             throw new QuizRuleException("quiz_rule_exam_no_check", 409, "an exam is graded when it is submitted");
         }
         requireOpen(attempt, now);
         AttemptItem item = item(attempt, position);
-        store(item, FormAnswers.of(form, position, definition(item)), idempotencyKey);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        grade(item, FormAnswers.of(form, position, definition(item)), idempotencyKey, rows);
+        insert(rows); // a resent form (same idempotency key) stores nothing more
     }
 
     /**
@@ -195,15 +201,28 @@ public class QuizService {
         if (attempt.isSubmitted()) {
             return; // a resent form: the first submission stands
         }
+        // The row lock makes the database decide: every other tab, instance or sweep waits here and
+        // then sees the attempt handed in, so an attempt is handed in (and graded) exactly once.
+        em.refresh(attempt, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt.isSubmitted()) {
+            return;
+        }
         boolean late = attempt.isOverdue(now);
         Map<Integer, Map<String, String>> drafts = drafts(attempt);
+        java.util.Set<Long> answered = new java.util.HashSet<>();
+        if (attempt.quiz.mode == Quiz.Mode.practice) {
+            answered.addAll(em.createQuery("select distinct s.item.id from Submission s where s.item.attempt = ?1", Long.class)
+                    .setParameter(1, attempt).getResultList());
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
         for (AttemptItem item : AttemptItem.of(attempt)) {
             Map<String, String> given = late ? drafts.getOrDefault(item.position, Map.of())
                     : merged(drafts.getOrDefault(item.position, Map.of()), answers.getOrDefault(item.position, Map.of()));
-            if (attempt.quiz.mode == Quiz.Mode.exam || Submission.of(item).isEmpty()) {
-                store(item, given, idempotencyKey + ":" + item.position);
+            if (attempt.quiz.mode == Quiz.Mode.exam || !answered.contains(item.id)) {
+                grade(item, given, idempotencyKey + ":" + item.position, rows);
             }
         }
+        insert(rows);
         attempt.submittedAt = (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC);
     }
 
@@ -227,24 +246,57 @@ public class QuizService {
         return attempt;
     }
 
-    private void store(AttemptItem item, Map<String, String> answers, String idempotencyKey) {
+    /** Grades one question and adds a submission row per part: what the attempt page will show, stored once. */
+    private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Object[]> rows) {
         ExerciseDefinition definition = definition(item);
         Grader.Grade grade = Grader.grade(definition, item.seed, answers);
         for (Grader.PartResult part : grade.parts()) {
-            Submission s = new Submission();
-            s.item = item;
-            s.exerciseVersion = item.exerciseVersion;
-            s.seed = item.seed;
-            s.partId = part.partId();
-            s.rawAnswer = limit(part.raw() == null ? "" : part.raw());
-            s.parsedAnswer = part.readAs();
-            s.status = part.status().name();
-            s.score = part.score();
-            s.maxScore = part.maxScore();
-            s.misconception = part.misconception() == null ? null : part.misconception().id();
-            s.idempotencyKey = idempotencyKey;
-            s.persist();
+            rows.add(new Object[] {item.id, item.exerciseVersion.id, item.seed, part.partId(),
+                    limit(part.raw() == null ? "" : part.raw()), part.readAs(), part.status().name(), part.score(), part.maxScore(),
+                    part.misconception() == null ? null : part.misconception().id(),
+                    part.misconceptions().isEmpty() ? null
+                            : String.join(",", part.misconceptions().stream().map(org.convquiz.exercise.Misconception::id).toList()),
+                    part.feedback() == null ? null : part.feedback().en(), part.feedback() == null ? null : part.feedback().zh(),
+                    idempotencyKey});
         }
+    }
+
+    private static final String[] SUBMISSION_COLUMNS = {"attempt_item_id", "exercise_version_id", "seed", "part_id", "raw_answer",
+        "parsed_answer", "status", "score", "max_score", "misconception", "misconceptions", "feedback_en", "feedback_zh",
+        "idempotency_key"};
+
+    /**
+     * Every graded part in one multi-row statement; a repeated idempotency key (a double click, a
+     * resent form, a simultaneous copy) stores nothing and the first copy stands.
+     */
+    private void insert(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into submission (").append(String.join(", ", SUBMISSION_COLUMNS)).append(") values ");
+        int n = SUBMISSION_COLUMNS.length;
+        for (int r = 0; r < rows.size(); r++) {
+            sql.append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < n; c++) {
+                sql.append(c == 0 ? "" : ", ").append('?').append(r * n + c + 1);
+            }
+            sql.append(')');
+        }
+        sql.append(" on conflict on constraint submission_idempotency_unique do nothing");
+        var query = em.createNativeQuery(sql.toString());
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < n; c++) {
+                Object value = rows.get(r)[c];
+                int index = r * n + c + 1;
+                if (value == null) {
+                    query.setParameter(index, new org.hibernate.query.TypedParameterValue<>(
+                            org.hibernate.type.StandardBasicTypes.STRING, null));
+                } else {
+                    query.setParameter(index, value);
+                }
+            }
+        }
+        query.executeUpdate();
     }
 
     public ExerciseDefinition definition(AttemptItem item) {
@@ -254,7 +306,7 @@ public class QuizService {
     @Transactional
     public Map<Integer, Map<String, String>> drafts(Attempt attempt) {
         Map<Integer, Map<String, String>> out = new HashMap<>();
-        for (Draft d : Draft.ofAttempt(attempt)) {
+        for (Draft d : Draft.<Draft>list("from Draft d join fetch d.item i where i.attempt = ?1", attempt)) {
             out.computeIfAbsent(d.item.position, p -> new HashMap<>()).put(d.partId, d.rawAnswer);
         }
         return out;
@@ -264,33 +316,81 @@ public class QuizService {
     @Transactional
     public Map<Integer, Map<String, Submission>> latestSubmissions(Attempt attempt) {
         Map<Integer, Map<String, Submission>> out = new HashMap<>();
-        for (Submission s : Submission.ofAttempt(attempt)) {
+        for (Submission s : Submission.<Submission>list("from Submission s join fetch s.item i where i.attempt = ?1 order by s.id", attempt)) {
             out.computeIfAbsent(s.item.position, p -> new LinkedHashMap<>()).put(s.partId, s);
         }
         return out;
     }
 
+    /** An attempt's standing: total of its latest submissions, the points it is worth, and how many submissions it has. */
+    public record Standing(double score, double maxScore, long submissions) {
+    }
+
     /** Total score and maximum of an attempt, from its latest submissions. */
     @Transactional
     public double[] score(Attempt attempt) {
-        double score = 0;
-        double max = 0;
-        Map<Integer, Map<String, Submission>> latest = latestSubmissions(attempt);
-        for (AttemptItem item : AttemptItem.of(attempt)) {
-            max += definition(item).maxScore();
-            score += latest.getOrDefault(item.position, Map.of()).values().stream().mapToDouble(s -> s.score).sum();
+        Standing standing = standings(List.of(attempt.id)).get(attempt.id);
+        return new double[] {standing.score(), standing.maxScore()};
+    }
+
+    /**
+     * The standing of many attempts in two statements whatever their number: the latest submission
+     * of each part summed in SQL, and each attempt's exercise versions (their points come from the catalog).
+     */
+    @Transactional
+    public Map<Long, Standing> standings(java.util.Collection<Long> attemptIds) {
+        Map<Long, Standing> out = new HashMap<>();
+        if (attemptIds.isEmpty()) {
+            return out;
         }
-        return new double[] {Grader.round(score), max};
+        Long[] ids = attemptIds.toArray(Long[]::new);
+        Map<Long, double[]> sums = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select ai.attempt_id, sum(s.score) filter (where s.latest), count(*)
+                from (select attempt_item_id, score,
+                             row_number() over (partition by attempt_item_id, part_id order by id desc) = 1 as latest
+                      from submission where attempt_item_id in (select id from attempt_item where attempt_id = any(?1))) s
+                join attempt_item ai on ai.id = s.attempt_item_id
+                group by ai.attempt_id""").setParameter(1, ids).getResultList();
+        for (Object[] r : rows) {
+            sums.put(((Number) r[0]).longValue(), new double[] {r[1] == null ? 0 : ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()});
+        }
+        Map<Long, Double> max = new HashMap<>();
+        for (Object[] r : em.createQuery("select ai.attempt.id, ai.exerciseVersion.id from AttemptItem ai where ai.attempt.id in :ids",
+                Object[].class).setParameter("ids", attemptIds).getResultList()) {
+            double points = catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
+            max.merge((Long) r[0], points, Double::sum);
+        }
+        for (Long id : attemptIds) {
+            double[] sum = sums.getOrDefault(id, new double[2]);
+            out.put(id, new Standing(Grader.round(sum[0]), max.getOrDefault(id, 0.0), (long) sum[1]));
+        }
+        return out;
     }
 
     /** The points a quiz is worth: the sum over its exercises' latest versions. */
     @Transactional
     public double maxScore(Quiz quiz) {
-        double max = 0;
-        for (QuizItem item : QuizItem.of(quiz)) {
-            max += ExerciseVersion.latest(item.exercise).map(v -> catalog.definition(v).maxScore()).orElse(0.0);
+        return maxScores(List.of(quiz.id)).getOrDefault(quiz.id, 0.0);
+    }
+
+    /** The points of many quizzes in one statement: the sum over each one's exercises' latest versions. */
+    @Transactional
+    public Map<Long, Double> maxScores(java.util.Collection<Long> quizIds) {
+        Map<Long, Double> out = new HashMap<>();
+        if (quizIds.isEmpty()) {
+            return out;
         }
-        return max;
+        for (Object[] r : em.createQuery("""
+                select qi.quiz.id, ev.id from QuizItem qi, ExerciseVersion ev
+                where qi.quiz.id in :ids and ev.exercise = qi.exercise
+                  and ev.version = (select max(v.version) from ExerciseVersion v where v.exercise = qi.exercise)""", Object[].class)
+                .setParameter("ids", quizIds).getResultList()) {
+            double points = catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
+            out.merge((Long) r[0], points, Double::sum);
+        }
+        return out;
     }
 
     /** Whether the student may see reference answers and derivations now. */

@@ -54,6 +54,17 @@ public class Submission extends PanacheEntityBase {
     @Column(length = 64)
     public String misconception;
 
+    /** Every named mistake, comma-separated ids (the first is {@link #misconception}). */
+    @Column(columnDefinition = "text")
+    public String misconceptions;
+
+    /** The feedback as graded, in both languages, so pages show it without grading again. */
+    @Column(name = "feedback_en", columnDefinition = "text")
+    public String feedbackEn;
+
+    @Column(name = "feedback_zh", columnDefinition = "text")
+    public String feedbackZh;
+
     @Column(name = "idempotency_key", nullable = false, length = 80)
     public String idempotencyKey;
 

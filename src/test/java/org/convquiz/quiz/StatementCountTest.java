@@ -1,0 +1,68 @@
+package org.convquiz.quiz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.convquiz.quiz.QuizService.Settings;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages cost a fixed number of SQL statements whatever the class size: every statement Hibernate
+ * prepares (entity loads, JPQL and native SQL) is counted for a class of 2 and one of 20.
+ */
+@QuarkusTest
+class StatementCountTest {
+    @Inject
+    TestData data;
+
+    @Inject
+    SessionFactory sessions;
+
+    private long statements(Supplier<Integer> request) {
+        long before = sessions.getStatistics().getPrepareStatementCount();
+        assertEquals(200, request.get());
+        return sessions.getStatistics().getPrepareStatementCount() - before;
+    }
+
+    /** Statement counts of each page for a class of {@code n} students, where the first student has {@code n} attempts. */
+    private Map<String, Long> countsFor(Settings settings, int n) {
+        var world = data.world(settings, "padding-output-shape", "fig2-padding");
+        data.addStudentsWithAnswers(world, n - 2);
+        for (int i = 0; i < n; i++) {
+            data.answerAgain(world);
+        }
+        Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
+        Session student = Session.login(world.student(), TestData.PASSWORD);
+        String base = "/courses/" + world.courseId();
+        Map<String, Supplier<Integer>> pages = new LinkedHashMap<>();
+        pages.put("gradebook", () -> teacher.get(base + "/gradebook").statusCode());
+        pages.put("gradebook.csv", () -> teacher.request().accept("text/csv").get(base + "/gradebook.csv").statusCode());
+        pages.put("statistics", () -> teacher.get(base + "/statistics").statusCode());
+        pages.put("course", () -> student.get(base).statusCode());
+        pages.put("history", () -> student.get("/history").statusCode());
+        Map<String, Long> out = new LinkedHashMap<>();
+        pages.forEach((name, page) -> {
+            page.get(); // first visit: parses exercise versions this instance has not seen yet
+            out.put(name, statements(page));
+        });
+        assertTrue(sessions.getStatistics().isStatisticsEnabled());
+        return out;
+    }
+
+    @Test
+    void pagesCostTheSameStatementsFor2And20Students() {
+        for (Settings settings : new Settings[] {Settings.practice(),
+            new Settings(Quiz.Mode.exam, Quiz.Reveal.after_submit, null, null, 30, null)}) {
+            Map<String, Long> small = countsFor(settings, 2);
+            Map<String, Long> large = countsFor(settings, 20);
+            assertEquals(small, large, settings.mode() + ": statements per page, 2 vs 20 students and attempts");
+            small.forEach((page, count) -> assertTrue(count <= 12, page + " takes " + count + " statements"));
+        }
+    }
+}
