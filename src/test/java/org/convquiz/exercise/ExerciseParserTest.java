@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Broken exercise files get errors that name file, line and column, say what is wrong and how to fix it. */
@@ -117,8 +120,28 @@ class ExerciseParserTest {
         assertTrue(Misconception.values().length >= 10);
     }
 
+    /**
+     * Every figure the tutorial draws (图1…图8) and every numbered exercise under its 练习 heading has an
+     * exercise file tagged {@code figure-N} / {@code exercise-N}. The list is read from the tutorial's own
+     * text, (a copy of ../shared/tutorial kept with the tests), so a figure or exercise without a quiz exercise fails here.
+     */
     @Test
-    void theTutorialIsCoveredByAtLeast25Exercises() {
-        assertTrue(ExerciseFilesTest.all().size() >= 25);
+    void everyTutorialFigureAndExerciseHasAnExercise() throws IOException {
+        String tutorial = Files.readString(Path.of("src/test/resources/tutorial/cnn-basics.zh.txt"));
+        Set<String> wanted = new TreeSet<>();
+        Matcher figures = Pattern.compile("图\\s*(\\d+)").matcher(tutorial);
+        while (figures.find()) {
+            wanted.add("figure-" + figures.group(1));
+        }
+        String exercises = tutorial.substring(tutorial.lastIndexOf("\n练习\n"));
+        Matcher numbered = Pattern.compile("(?m)^(\\d+)、").matcher(exercises);
+        while (numbered.find()) {
+            wanted.add("exercise-" + numbered.group(1));
+        }
+        assertEquals(13, wanted.size(), "8 figures and 5 exercises in the tutorial: " + wanted);
+        Set<String> tagged = new HashSet<>();
+        ExerciseFilesTest.all().forEach(ex -> tagged.addAll(ex.spec().tags()));
+        wanted.removeAll(tagged);
+        assertEquals(Set.of(), wanted, "tutorial figures and exercises without an exercise file");
     }
 }

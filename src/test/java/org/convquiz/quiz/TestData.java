@@ -56,6 +56,12 @@ public class TestData {
         return new Question(definition, item.seed, definition.model(definition.variant(item.seed)));
     }
 
+    /** Gives every question of an attempt its pinned variant (the tutorial's own numbers), so a test can type hand-worked answers. */
+    @Transactional
+    public void pinVariants(long attemptId) {
+        AttemptItem.update("seed = ?1 where attempt.id = ?2", org.convquiz.exercise.Variant.PINNED, attemptId);
+    }
+
     @Transactional
     public long latestAttempt(String username) {
         return Attempt.<Attempt>find("user.username = ?1 order by id desc", username).firstResult().id;

@@ -88,10 +88,7 @@ class AnswerParserPropertiesTest {
     }
 
     @Property
-    void anyMatrixTypedOneRowPerLineReadsBack(@ForAll("tensors") ParsedAnswer.TensorAnswer tensor) {
-        if (tensor.shape().size() != 2) {
-            return;
-        }
+    void anyMatrixTypedOneRowPerLineReadsBack(@ForAll("matrices") ParsedAnswer.TensorAnswer tensor) {
         int cols = tensor.shape().get(1);
         List<String> lines = new ArrayList<>();
         for (int r = 0; r < tensor.shape().get(0); r++) {
@@ -103,7 +100,16 @@ class AnswerParserPropertiesTest {
 
     @Provide
     Arbitrary<ParsedAnswer.TensorAnswer> tensors() {
-        Arbitrary<List<Integer>> shapes = Arbitraries.integers().between(1, 4).list().ofMinSize(1).ofMaxSize(3);
+        return tensorsOf(Arbitraries.integers().between(1, 4).list().ofMinSize(1).ofMaxSize(3));
+    }
+
+    /** Two-dimensional only: every try is a matrix (no silently skipped tries). */
+    @Provide
+    Arbitrary<ParsedAnswer.TensorAnswer> matrices() {
+        return tensorsOf(Arbitraries.integers().between(1, 4).list().ofSize(2));
+    }
+
+    private static Arbitrary<ParsedAnswer.TensorAnswer> tensorsOf(Arbitrary<List<Integer>> shapes) {
         Arbitrary<Double> values = Arbitraries.oneOf(
                 Arbitraries.integers().between(-1000, 1000).map(Integer::doubleValue),
                 Arbitraries.doubles().between(-1e6, 1e6).ofScale(10),
