@@ -303,13 +303,13 @@ public interface AppMessages {
     @Message("{label}, row {row}, column {col}")
     String attempt_cell(String label, Integer row, Integer col);
 
-    @Message("A whole number, e.g. 280 or 10×3×3×3+10.")
+    @Message("A whole number, e.g. 1234 or 2×5×5+2.")
     String attempt_hint_integer();
 
     @Message("A number, e.g. 2.5 or 10/3.")
     String attempt_hint_number();
 
-    @Message("A shape, e.g. 4×102×102 or (4, 102, 102).")
+    @Message("A shape: its sizes separated by ×, e.g. C×H×W or (C, H, W).")
     String attempt_hint_shape();
 
     @Message("Values row by row, e.g. [[1, 2], [3, 4]] or one row per line.")

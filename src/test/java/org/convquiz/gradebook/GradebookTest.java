@@ -10,8 +10,6 @@ import java.io.StringReader;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.convquiz.exercise.Misconception;
-import org.convquiz.exercise.Quantity;
 import org.convquiz.quiz.QuizService;
 import org.convquiz.quiz.Session;
 import org.convquiz.quiz.TestData;
@@ -32,18 +30,18 @@ class GradebookTest {
         var world = data.world(QuizService.Settings.practice(), "padding-output-shape");
         Session student = Session.login(world.student(), TestData.PASSWORD);
         long attempt = student.start(world.courseId(), world.quizId());
-        TestData.Question q = data.question(attempt, 0);
-        String wrong = Misconception.FORGOT_PLUS_ONE.wrongAnswer(q.model(), q.definition().spec().parts().get(0), Quantity.OUTPUT_SHAPE)
-                .orElseThrow().display();
+        // Pinned to the tutorial's exercise 3: 3×100×100, kernel 3, padding 2 → 4×102×102; forgetting the + 1 gives 4×101×101.
+        data.pinVariants(attempt);
+        String wrong = "4×101×101";
         student.page("/attempts/" + attempt);
         student.post("/attempts/" + attempt + "/items/0", "idempotency", student.idempotency(0), "a.0.shape", wrong).then().statusCode(303);
         // The other student answers right in a fresh attempt.
         Session other = Session.login(world.other(), TestData.PASSWORD);
         long second = other.start(world.courseId(), world.quizId());
-        TestData.Question q2 = data.question(second, 0);
+        data.pinVariants(second);
         other.page("/attempts/" + second);
         other.post("/attempts/" + second + "/items/0", "idempotency", other.idempotency(0), "a.0.shape",
-                q2.definition().references(q2.seed()).get(0).value().display()).then().statusCode(303);
+                "4×102×102").then().statusCode(303);
 
         Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
         teacher.request().header("Accept-Language", "en").get("/courses/" + world.courseId() + "/gradebook").then().statusCode(200)

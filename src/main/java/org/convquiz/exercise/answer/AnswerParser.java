@@ -185,17 +185,17 @@ public final class AnswerParser {
         String list = options.isEmpty() ? "" : " (" + String.join(", ", options) + ")";
         return switch (kind) {
             case INTEGER -> new String[] {
-                "write a whole number like 196609000, or your working like 3×256×256×1000+1000.",
-                "请写一个整数，如 196609000，或写出算式，如 3×256×256×1000+1000。"};
+                "write a whole number like 1234567, or your working like 2×5×5+2.",
+                "请写一个整数，如 1234567，或写出算式，如 2×5×5+2。"};
             case NUMBER -> new String[] {
                 "write a number like 3.25, -2.5 or 1e-3, or a fraction like 10/3.",
                 "请写一个数，如 3.25、-2.5、1e-3，或分数，如 10/3。"};
             case SHAPE -> new String[] {
-                "write a shape like 4×102×102 or (4, 102, 102).",
-                "请写出形状，如 4×102×102 或 (4, 102, 102)。"};
+                "write a shape like 2×7×7 or (2, 7, 7).",
+                "请写出形状，如 2×7×7 或 (2, 7, 7)。"};
             case TENSOR -> new String[] {
-                "write a matrix like [[19, 25], [37, 43]], or one row per line with values separated by spaces.",
-                "请写出矩阵，如 [[19, 25], [37, 43]]，或每行一排、数之间用空格分隔。"};
+                "write a matrix like [[1, 2], [3, 4]], or one row per line with values separated by spaces.",
+                "请写出矩阵，如 [[1, 2], [3, 4]]，或每行一排、数之间用空格分隔。"};
             case SINGLE_CHOICE -> new String[] {
                 "type just the letter of one option" + list + ", e.g. B.",
                 "请只写一个选项字母" + list + "，如 B。"};

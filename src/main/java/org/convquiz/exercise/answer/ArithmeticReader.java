@@ -225,9 +225,9 @@ final class ArithmeticReader {
         String q = ReadException.quote(original.substring(start, end));
         return new ReadException("in " + q + " the digits are not grouped in threes.",
                 q + "中的数字没有按三位一组分隔。",
-                "write the number without separators, like 196609000, or group digits in threes, like 196,609,000; "
+                "write the number without separators, like 1234567, or group digits in threes, like 1,234,567; "
                         + "use a point for decimals.",
-                "请不加分隔符书写，如 196609000，或每三位一组，如 196,609,000；小数请用小数点。");
+                "请不加分隔符书写，如 1234567，或每三位一组，如 1,234,567；小数请用小数点。");
     }
 
     private int exponentPart() {

@@ -65,7 +65,7 @@ final class TensorReader {
         for (char c : s.toCharArray()) {
             if (c == '[' || c == ']') {
                 throw new ReadException("it mixes square brackets with round or curly ones.", "其中混用了方括号和圆括号或花括号。",
-                        "write the rows in one kind of bracket, like [[19, 25], [37, 43]].", "请只用一种括号写出各行，如 [[19, 25], [37, 43]]。");
+                        "write the rows in one kind of bracket, like [[1, 2], [3, 4]].", "请只用一种括号写出各行，如 [[1, 2], [3, 4]]。");
             }
             if (c == '(' || c == '{') {
                 depth++;
@@ -82,7 +82,7 @@ final class TensorReader {
         if (depth != 0) {
             throw new ReadException("its brackets do not pair up: " + (depth > 0 ? "a bracket is never closed." : "a bracket closes that was never opened."),
                     "括号不配对：" + (depth > 0 ? "有括号没有闭合。" : "有多余的右括号。"),
-                    "write the rows like [[19, 25], [37, 43]] and count the brackets.", "请按 [[19, 25], [37, 43]] 的形式写出各行，并检查括号是否成对。");
+                    "write the rows like [[1, 2], [3, 4]] and count the brackets.", "请按 [[1, 2], [3, 4]] 的形式写出各行，并检查括号是否成对。");
         }
         return out.toString();
     }
