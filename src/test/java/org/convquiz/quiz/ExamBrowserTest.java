@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
-import org.convquiz.exercise.answer.ParsedAnswer;
 import org.convquiz.web.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,20 +42,23 @@ class ExamBrowserTest {
             d.get(root + "courses/" + world.courseId());
             browser.clickAndWait(d.findElement(By.cssSelector("[data-quiz='" + world.quizId() + "'] button[type=submit]")));
             long attemptId = data.latestAttempt(world.student());
+            data.pinVariants(attemptId);
+            d.navigate().refresh();
             assertFalse(d.findElements(By.cssSelector("#q0 svg.picture rect.pad")).isEmpty(), "padding drawn");
             assertTrue(d.findElements(By.cssSelector("#q1 svg.picture")).size() == 1, "the backward pass is drawn");
             assertTrue(d.findElements(By.cssSelector("#q1 svg.picture rect.target")).isEmpty(), "but where the gradient goes is the answer");
 
-            // Question 1 typed cell by cell: saved as a draft while typing.
-            TestData.Question q0 = data.question(attemptId, 0);
-            ParsedAnswer.TensorAnswer right = (ParsedAnswer.TensorAnswer) q0.definition().references(q0.seed()).get(0).value();
-            int cols = right.shape().get(right.shape().size() - 1);
-            for (int i = 0; i < right.values().size(); i++) {
-                d.findElement(By.id("a.0.y." + (i / cols) + "." + (i % cols))).sendKeys(ParsedAnswer.TensorAnswer.formatValue(right.values().get(i)));
+            // Question 1 is the tutorial's figure 2: X = 0…8 (3×3) padded by 1, K = [[0, 1], [2, 3]]; worked by hand
+            // the output is [[0, 3, 8, 4], [9, 19, 25, 10], [21, 37, 43, 16], [6, 7, 8, 0]]. Typed cell by cell:
+            // saved as a draft while typing.
+            int[][] right = {{0, 3, 8, 4}, {9, 19, 25, 10}, {21, 37, 43, 16}, {6, 7, 8, 0}};
+            for (int r = 0; r < 4; r++) {
+                for (int c = 0; c < 4; c++) {
+                    d.findElement(By.id("a.0.y." + r + "." + c)).sendKeys(String.valueOf(right[r][c]));
+                }
             }
-            // options are shuffled per seed (issue 10): the right letter is this student's own
-            TestData.Question q2 = data.question(attemptId, 2);
-            String letter = q2.definition().references(q2.seed()).get(0).value().display();
+            // Question 3 is the tutorial's exercise 4 in its own option order: the false statement is B.
+            String letter = "B";
             d.findElement(By.id("a.2.false_statement-" + letter)).click();
             new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "Saved"));
             browser.screenshot("exam-typing-en");
@@ -64,10 +66,11 @@ class ExamBrowserTest {
             // Close the tab and come back: the saved answers are there; nothing graded or revealed yet.
             d.get(root + "attempts/" + attemptId);
             new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> !x.findElement(By.id("a.0.y.0.0")).getDomProperty("value").isEmpty());
-            assertEquals(ParsedAnswer.TensorAnswer.formatValue(right.values().get(0)), d.findElement(By.id("a.0.y.0.0")).getDomProperty("value"));
+            assertEquals("0", d.findElement(By.id("a.0.y.0.0")).getDomProperty("value"));
+            assertEquals("16", d.findElement(By.id("a.0.y.2.3")).getDomProperty("value"));
             assertTrue(d.findElement(By.id("a.2.false_statement-" + letter)).isSelected());
             assertTrue(d.findElements(By.cssSelector(".result")).isEmpty(), "no feedback before handing in");
-            assertFalse(d.getPageSource().contains(right.display()), "no reference in the page");
+            assertFalse(d.getPageSource().contains("[21, 37, 43, 16]"), "no reference in the page");
 
             d.manage().window().setSize(new Dimension(390, 844));
             ((org.openqa.selenium.JavascriptExecutor) d).executeScript("window.scrollTo(0, 0)");
