@@ -43,6 +43,13 @@ public class User extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false, length = 100)
     public String displayName;
 
+    /** The school's number for the student (LMS exports match on it); optional. */
+    @Column(name = "student_number", length = 64)
+    public String studentNumber;
+
+    @Column(length = 254)
+    public String email;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

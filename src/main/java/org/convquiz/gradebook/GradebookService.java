@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.ws.rs.NotFoundException;
 import org.convquiz.account.Course;
+import org.convquiz.account.CourseMember;
+import org.convquiz.account.User;
 import org.convquiz.exercise.Grader;
 import org.convquiz.quiz.Quiz;
 import org.convquiz.quiz.QuizService;
@@ -24,7 +27,7 @@ public class GradebookService {
     EntityManager em;
 
     /** One student's row: best score per quiz (null = not attempted) and the total. */
-    public record Row(String username, String displayName, List<Double> best, double total) {
+    public record Row(String username, String displayName, String studentNumber, String email, List<Double> best, double total) {
         /** The best scores as shown: "—" where the student has not attempted the quiz. */
         public List<String> cells() {
             return best.stream().map(b -> b == null ? "—" : GradebookTemplateExtensions.points(b)).toList();
@@ -37,6 +40,16 @@ public class GradebookService {
     /** How one part of one exercise went across the course. */
     public record PartStats(String exercise, String part, long answers, double meanPercent, double correctPercent,
             Map<String, Long> misconceptions) {
+    }
+
+    /** The course, if {@code user} is one of its instructors; anyone else gets a 404 (not a hint that it exists). */
+    @Transactional
+    public Course taught(long courseId, User user) {
+        Course course = Course.findById(courseId);
+        if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+            throw new NotFoundException("no course " + courseId);
+        }
+        return course;
     }
 
     /** The columns: quizzes of the course in order, their titles and points (two statements). */
@@ -66,11 +79,11 @@ public class GradebookService {
             scored as (select c.user_id, c.quiz_id, coalesce(sum(l.score), 0) as score
                        from counted c left join latest l on l.attempt_id = c.id and l.rn = 1 group by c.id, c.user_id, c.quiz_id),
             best as (select user_id, quiz_id, max(score) as best from scored group by user_id, quiz_id)
-            select u.username, u.display_name, array_agg(b.best order by q.id)
+            select u.username, u.display_name, array_agg(b.best order by q.id), u.student_number, u.email
             from course_member m join app_user u on u.id = m.user_id left join q on true
             left join best b on b.user_id = u.id and b.quiz_id = q.id
             where m.course_id = ?1 and m.role = 'student'
-            group by u.id, u.username, u.display_name order by u.username""";
+            group by u.id, u.username, u.display_name, u.student_number, u.email order by u.username""";
 
     /**
      * Streams the rows to {@code sink} from a server-side cursor (a few hundred rows in memory at a
@@ -91,7 +104,7 @@ public class GradebookService {
                     best.add(b);
                     total += b == null ? 0 : b;
                 }
-                sink.accept(new Row((String) r[0], (String) r[1], best, Grader.round(total)));
+                sink.accept(new Row((String) r[0], (String) r[1], (String) r[3], (String) r[4], best, Grader.round(total)));
             });
         }
     }

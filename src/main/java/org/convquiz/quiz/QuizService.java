@@ -257,13 +257,13 @@ public class QuizService {
                     part.misconceptions().isEmpty() ? null
                             : String.join(",", part.misconceptions().stream().map(org.convquiz.exercise.Misconception::id).toList()),
                     part.feedback() == null ? null : part.feedback().en(), part.feedback() == null ? null : part.feedback().zh(),
-                    idempotencyKey});
+                    part.reference(), idempotencyKey});
         }
     }
 
     private static final String[] SUBMISSION_COLUMNS = {"attempt_item_id", "exercise_version_id", "seed", "part_id", "raw_answer",
         "parsed_answer", "status", "score", "max_score", "misconception", "misconceptions", "feedback_en", "feedback_zh",
-        "idempotency_key"};
+        "reference_answer", "idempotency_key"};
 
     /**
      * Every graded part in one multi-row statement; a repeated idempotency key (a double click, a

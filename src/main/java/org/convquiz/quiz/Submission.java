@@ -55,6 +55,10 @@ public class Submission extends PanacheEntityBase {
     public String misconception;
 
     /** Every named mistake, comma-separated ids (the first is {@link #misconception}). */
+    /** The right answer as graded (canonical text); null on rows stored before it was kept. */
+    @Column(name = "reference_answer", columnDefinition = "text")
+    public String referenceAnswer;
+
     @Column(columnDefinition = "text")
     public String misconceptions;
 

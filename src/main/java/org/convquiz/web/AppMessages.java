@@ -558,6 +558,21 @@ public interface AppMessages {
     @Message("Download CSV")
     String gradebook_csv();
 
+    @Message("Exports for other systems")
+    String gradebook_exports();
+
+    @Message("Every submitted answer (one row per part: as typed, read as, right answer, score, mistake, time)")
+    String gradebook_export_detail();
+
+    @Message("Canvas gradebook import")
+    String gradebook_export_canvas();
+
+    @Message("Moodle grade import")
+    String gradebook_export_moodle();
+
+    @Message("UTF-8 with a byte-order mark, so spreadsheets show Chinese names; add ?bom=false to the address for systems that want none.")
+    String gradebook_export_bom();
+
     @Message("No students have joined yet.")
     String gradebook_no_students();
 

@@ -44,6 +44,9 @@ class StatementCountTest {
         pages.put("gradebook", () -> teacher.get(base + "/gradebook").statusCode());
         pages.put("gradebook.csv", () -> teacher.request().accept("text/csv").get(base + "/gradebook.csv").statusCode());
         pages.put("statistics", () -> teacher.get(base + "/statistics").statusCode());
+        for (String export : new String[] {"detail", "canvas", "moodle"}) {
+            pages.put(export + ".csv", () -> teacher.request().get(base + "/export/" + export + ".csv").statusCode());
+        }
         pages.put("course", () -> student.get(base).statusCode());
         pages.put("history", () -> student.get("/history").statusCode());
         Map<String, Long> out = new LinkedHashMap<>();
