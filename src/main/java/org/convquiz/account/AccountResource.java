@@ -1,5 +1,6 @@
 package org.convquiz.account;
 
+import org.convquiz.audit.AuditLog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;

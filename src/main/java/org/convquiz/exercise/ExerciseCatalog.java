@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.convquiz.ConvQuizConfig;
-import org.convquiz.account.AuditLog;
+import org.convquiz.audit.AuditLog;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,5 +1,6 @@
 package org.convquiz.account;
 
+import org.convquiz.setup.Bootstrap;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.convquiz.account;
+package org.convquiz.setup;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -7,6 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.convquiz.ConvQuizConfig;
+import org.convquiz.account.Course;
+import org.convquiz.account.CourseMember;
+import org.convquiz.account.User;
+import org.convquiz.audit.AuditLog;
 import org.convquiz.exercise.ExerciseCatalog;
 import org.convquiz.exercise.QuizSpec;
 import org.convquiz.quiz.Quiz;

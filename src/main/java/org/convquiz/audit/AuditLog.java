@@ -1,4 +1,4 @@
-package org.convquiz.account;
+package org.convquiz.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
