@@ -65,20 +65,12 @@ public class GradebookService {
     }
 
     /**
-     * Best score per student and quiz, one row per student, computed by PostgreSQL in one statement:
-     * the latest submission of each part counts, an attempt counts once handed in (any practice attempt
-     * counts as it stands). Exam attempts past their deadline are handed in by the sweeper, not here.
+     * Best score per student and quiz, one row per student, computed by PostgreSQL in one statement with the
+     * grading rule of {@link QuizService#BEST_SCORES}. Exam attempts past their deadline are handed in by the
+     * sweeper, not here.
      */
-    private static final String ROWS = """
-            with q as (select id, mode from quiz where course_id = ?1),
-            counted as (select a.id, a.user_id, a.quiz_id from attempt a join q on q.id = a.quiz_id
-                        where a.submitted_at is not null or q.mode = 'practice'),
-            latest as (select ai.attempt_id, s.score,
-                              row_number() over (partition by s.attempt_item_id, s.part_id order by s.id desc) as rn
-                       from counted c join attempt_item ai on ai.attempt_id = c.id join submission s on s.attempt_item_id = ai.id),
-            scored as (select c.user_id, c.quiz_id, coalesce(sum(l.score), 0) as score
-                       from counted c left join latest l on l.attempt_id = c.id and l.rn = 1 group by c.id, c.user_id, c.quiz_id),
-            best as (select user_id, quiz_id, max(score) as best from scored group by user_id, quiz_id)
+    private static final String ROWS = "with q as (select id from quiz where course_id = ?1), " + QuizService.BEST_SCORES + """
+
             select u.username, u.display_name, array_agg(b.best order by q.id), u.student_number, u.email
             from course_member m join app_user u on u.id = m.user_id left join q on true
             left join best b on b.user_id = u.id and b.quiz_id = q.id

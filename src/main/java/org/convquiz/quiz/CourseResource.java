@@ -187,10 +187,11 @@ public class CourseResource {
             }
         }
         Map<Long, QuizService.Standing> standings = quizzes.standings(all.stream().map(a -> a.id).toList());
+        Map<Long, Double> best = quizzes.bestScores(course.id, user.id);
         Map<Long, List<Attempt>> byQuiz = new HashMap<>();
         all.forEach(a -> byQuiz.computeIfAbsent(a.quiz.id, k -> new ArrayList<>()).add(a));
         for (Quiz quiz : Quiz.of(course)) {
-            Views.QuizRow row = row(quiz, byQuiz.getOrDefault(quiz.id, List.of()), standings, lang, now);
+            Views.QuizRow row = row(quiz, byQuiz.getOrDefault(quiz.id, List.of()), standings, best.get(quiz.id), lang, now);
             switch (quiz.state(now)) {
                 case open -> open.add(row);
                 case upcoming -> upcoming.add(row);
@@ -205,16 +206,12 @@ public class CourseResource {
                 open, upcoming, closed, instructor, templates, error);
     }
 
-    private Views.QuizRow row(Quiz quiz, List<Attempt> attempts, Map<Long, QuizService.Standing> standings, String lang, Instant now) {
-        Double best = null;
+    private Views.QuizRow row(Quiz quiz, List<Attempt> attempts, Map<Long, QuizService.Standing> standings, Double best, String lang,
+            Instant now) {
         Long openAttempt = null;
         double max = 0;
         for (Attempt a : attempts) {
-            QuizService.Standing standing = standings.get(a.id);
-            max = standing.maxScore();
-            if (a.isSubmitted() || quiz.mode == Quiz.Mode.practice) {
-                best = best == null ? standing.score() : Math.max(best, standing.score());
-            }
+            max = standings.get(a.id).maxScore();
             if (!a.isSubmitted()) {
                 openAttempt = a.id;
             }

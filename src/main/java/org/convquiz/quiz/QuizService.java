@@ -322,15 +322,37 @@ public class QuizService {
         return out;
     }
 
-    /** An attempt's standing: total of its latest submissions, the points it is worth, and how many submissions it has. */
-    public record Standing(double score, double maxScore, long submissions) {
+    /**
+     * The grading rule, written once, as SQL common table expressions over the course {@code ?1}: an attempt
+     * counts once handed in (a practice attempt counts as it stands); its score is the sum of the latest
+     * submission of each part; a student's grade for a quiz is the best counted attempt. Ends with
+     * {@code best(user_id, quiz_id, best)}; the gradebook, its exports and the course page all select from it.
+     */
+    public static final String BEST_SCORES = """
+            counted as (select a.id, a.user_id, a.quiz_id from attempt a join quiz q on q.id = a.quiz_id
+                        where q.course_id = ?1 and (a.submitted_at is not null or q.mode = 'practice')),
+            latest as (select ai.attempt_id, s.score,
+                              row_number() over (partition by s.attempt_item_id, s.part_id order by s.id desc) as rn
+                       from counted c join attempt_item ai on ai.attempt_id = c.id join submission s on s.attempt_item_id = ai.id),
+            scored as (select c.user_id, c.quiz_id, coalesce(sum(l.score), 0) as score
+                       from counted c left join latest l on l.attempt_id = c.id and l.rn = 1 group by c.id, c.user_id, c.quiz_id),
+            best as (select user_id, quiz_id, max(score) as best from scored group by user_id, quiz_id)""";
+
+    /** One student's best score per quiz of a course (quizzes with no counted attempt are absent), in one statement. */
+    @Transactional
+    public Map<Long, Double> bestScores(long courseId, long userId) {
+        Map<Long, Double> out = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("with " + BEST_SCORES + " select quiz_id, best from best where user_id = ?2")
+                .setParameter(1, courseId).setParameter(2, userId).getResultList();
+        for (Object[] r : rows) {
+            out.put(((Number) r[0]).longValue(), Grader.round(((Number) r[1]).doubleValue()));
+        }
+        return out;
     }
 
-    /** Total score and maximum of an attempt, from its latest submissions. */
-    @Transactional
-    public double[] score(Attempt attempt) {
-        Standing standing = standings(List.of(attempt.id)).get(attempt.id);
-        return new double[] {standing.score(), standing.maxScore()};
+    /** An attempt's standing: total of its latest submissions, the points it is worth, and how many submissions it has. */
+    public record Standing(double score, double maxScore, long submissions) {
     }
 
     /**

@@ -105,4 +105,48 @@ class GradebookTest {
                 .get("/courses/" + world.courseId() + "/gradebook.csv").then().statusCode(404);
         Session.login(world.instructor(), TestData.PASSWORD).get("/courses/" + world.courseId() + "/statistics").then().statusCode(200);
     }
+
+    /**
+     * The course page and the gradebook apply one grading rule: an exam attempt counts once handed in, the best
+     * counted attempt is the grade. Pinned to the tutorial's exercise 3 (4×102×102): 4×101×101 gets 1 of 3 points.
+     */
+    @Test
+    void coursePageAndGradebookAgreeOnWhatCounts() throws Exception {
+        var world = data.world(new QuizService.Settings(org.convquiz.quiz.Quiz.Mode.exam, org.convquiz.quiz.Quiz.Reveal.after_submit,
+                null, null, 30, 2), "padding-output-shape");
+        Session student = Session.login(world.student(), TestData.PASSWORD);
+        long first = student.start(world.courseId(), world.quizId());
+        data.pinVariants(first);
+        student.page("/attempts/" + first);
+        student.post("/attempts/" + first + "/submit", "idempotency", student.idempotency(0), "a.0.shape", "4×101×101").then().statusCode(303);
+        long second = student.start(world.courseId(), world.quizId());
+        data.pinVariants(second);
+        student.page("/attempts/" + second);
+        student.post("/attempts/" + second + "/drafts", "position", "0", "part", "shape", "a.0.shape", "4×102×102").then().statusCode(204);
+        Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
+        assertEquals("1", bestOnCoursePage(student, world.courseId()), "the open attempt does not count yet");
+        assertEquals("1", gradebookTotal(teacher, world.courseId(), world.student()));
+        student.page("/attempts/" + second);
+        student.post("/attempts/" + second + "/submit", "idempotency", student.idempotency(0)).then().statusCode(303);
+        assertEquals("3", bestOnCoursePage(student, world.courseId()), "handed in: the better attempt counts");
+        assertEquals("3", gradebookTotal(teacher, world.courseId(), world.student()));
+    }
+
+    private static String bestOnCoursePage(Session student, long courseId) {
+        String page = student.request().header("Accept-Language", "en").get("/courses/" + courseId).then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"score\">[^<0-9]*([0-9.]+)").matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
+    }
+
+    private static String gradebookTotal(Session teacher, long courseId, String username) throws Exception {
+        String csv = teacher.request().accept("text/csv").get("/courses/" + courseId + "/gradebook.csv").then().statusCode(200).extract().asString();
+        for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords()) {
+            if (r.get("username").equals(username)) {
+                return r.get("total");
+            }
+        }
+        throw new AssertionError(username + " not in " + csv);
+    }
 }
