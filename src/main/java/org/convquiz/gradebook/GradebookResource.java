@@ -67,7 +67,6 @@ public class GradebookResource {
      */
     @GET
     @Path("gradebook.csv")
-    @Produces("text/csv")
     @Operation(hidden = true)
     public Response csv(@PathParam("id") long id, @Context HttpHeaders headers) {
         Course course = taught(id);

@@ -153,7 +153,7 @@ public class CourseResource {
             return Response.status(400).entity(Templates.courses(rows(user), "courses_join_error", normalized, currentUser.isInstructor())).build();
         }
         if (CourseMember.of(course.get(), user).isEmpty()) {
-            CourseMember.add(course.get(), user, user.role);
+            CourseMember.add(course.get(), user, User.STUDENT); // a join code never makes anyone an instructor of the course
             AuditLog.record(user.username, "course.join", "course " + course.get().id);
         }
         return Response.seeOther(URI.create("/courses/" + course.get().id)).build();

@@ -152,6 +152,13 @@ public class TestData {
         user(username).displayName = displayName;
     }
 
+    /** The user's role in a course, or null when not a member. */
+    @Transactional
+    public String memberRole(String username, long courseId) {
+        return CourseMember.<CourseMember>find("user.username = ?1 and course.id = ?2", username, courseId).firstResultOptional()
+                .map(m -> m.role).orElse(null);
+    }
+
     /** Attempts of a user at a quiz that are not handed in. */
     @Transactional
     public long openAttempts(String username, long quizId) {
