@@ -16,6 +16,13 @@ public interface ConvQuizConfig {
 
     Exercises exercises();
 
+    Session session();
+
+    Password password();
+
+    @WithName("sign-in")
+    SignIn signIn();
+
     /** The address students and instructors use (CONVQUIZ_URL), shown at start-up; behind a proxy, the public one. */
     @WithDefault("http://localhost:8080")
     String url();
@@ -59,5 +66,51 @@ public interface ConvQuizConfig {
          */
         @WithDefault("exercises")
         String dir();
+    }
+
+    interface Session {
+        /**
+         * The key that encrypts session cookies (CONVQUIZ_SESSION_KEY): the same on every instance and across
+         * restarts. Without one of 32 or more characters the app does not start (dev and test have their own).
+         */
+        @WithDefault("")
+        @jakarta.validation.constraints.Size(min = 32, message = "CONVQUIZ_SESSION_KEY must be set to 32 or more random characters, the same on "
+                + "every instance (e.g. openssl rand -hex 32)")
+        String key();
+
+        /** Mark every cookie Secure even when requests arrive as plain HTTP (CONVQUIZ_SESSION_SECURE_COOKIES), e.g. behind a TLS proxy. */
+        @WithName("secure-cookies")
+        @WithDefault("false")
+        boolean secureCookies();
+    }
+
+    interface Password {
+        /**
+         * bcrypt cost of stored passwords (CONVQUIZ_PASSWORD_COST): each step doubles the time of a sign-in and of
+         * an offline guess (docs/benchmarks.md: cost 10 ≈ 100 ms here). Hashes of another cost are redone at sign-in.
+         */
+        @WithDefault("10")
+        @jakarta.validation.constraints.Min(4)
+        @jakarta.validation.constraints.Max(14)
+        int cost();
+    }
+
+    /** Back-off for wrong passwords, per account and per address (a class behind one NAT shares an address). */
+    interface SignIn {
+        /** Failed sign-ins of one account before it is paused (CONVQUIZ_SIGN_IN_ACCOUNT_FAILURES). */
+        @WithName("account-failures")
+        @WithDefault("5")
+        @jakarta.validation.constraints.Min(1)
+        int accountFailures();
+
+        /** Failed sign-ins from one address before it is paused (CONVQUIZ_SIGN_IN_ADDRESS_FAILURES). */
+        @WithName("address-failures")
+        @WithDefault("100")
+        @jakarta.validation.constraints.Min(1)
+        int addressFailures();
+
+        /** The first pause (CONVQUIZ_SIGN_IN_PAUSE); it doubles with every further failure, up to an hour. */
+        @WithDefault("30s")
+        java.time.Duration pause();
     }
 }

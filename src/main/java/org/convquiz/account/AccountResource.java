@@ -30,7 +30,7 @@ public class AccountResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean registered);
+        static native TemplateInstance login(boolean error, boolean registered, long pausedMinutes);
 
         static native TemplateInstance register(Map<String, String> values, Map<String, String> errors);
     }
@@ -44,8 +44,10 @@ public class AccountResource {
     @GET
     @Path("login")
     @Operation(hidden = true)
-    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("registered") boolean registered) {
-        return Templates.login(error, registered);
+    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("registered") boolean registered,
+            @QueryParam("paused") String paused) {
+        long seconds = paused == null || !paused.matches("\\d{1,6}") ? 0 : Long.parseLong(paused);
+        return Templates.login(error, registered, seconds == 0 ? 0 : (seconds + 59) / 60); // minutes, rounded up
     }
 
     @GET
@@ -102,11 +104,19 @@ public class AccountResource {
         return Response.seeOther(URI.create("/login?registered=true")).build();
     }
 
-    /** Signing out forgets the session cookie (sessions live only in that encrypted cookie). */
+    /**
+     * Signing out ends the account's sessions on every instance (its session version moves on, so a copy of
+     * the cookie is refused from now on) and forgets the cookie in this browser.
+     */
     @POST
     @Path("logout")
+    @Transactional
     @Operation(hidden = true)
     public Response logout() {
+        currentUser.find().ifPresent(user -> {
+            user.sessionVersion++;
+            AuditLog.record(user.username, "sign-out", "sessions before version " + user.sessionVersion + " refused");
+        });
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/")).cookie(expired).build();
     }

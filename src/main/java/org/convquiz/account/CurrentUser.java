@@ -25,8 +25,10 @@ public class CurrentUser {
         return identity.hasRole(User.INSTRUCTOR);
     }
 
+    /** The account name (the principal also carries the session version, see {@link Sessions}). */
     public String getUsername() {
-        return isLoggedIn() ? identity.getPrincipal().getName() : "";
+        String name = isLoggedIn() ? identity.getAttribute(Sessions.USERNAME) : null;
+        return name == null ? "" : name;
     }
 
     /** The entity; a signed-in principal with no row (deleted meanwhile) is treated as unknown. */
@@ -40,6 +42,7 @@ public class CurrentUser {
 
     @Transactional
     public Optional<User> find() {
-        return isLoggedIn() ? User.findByUsername(getUsername()) : Optional.empty();
+        Long id = isLoggedIn() ? identity.getAttribute(Sessions.USER_ID) : null;
+        return id == null ? Optional.empty() : Optional.ofNullable(User.findById(id));
     }
 }

@@ -1,12 +1,6 @@
 package org.convquiz.account;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,7 +13,6 @@ import java.util.Optional;
 /** A person who signs in: a student or an instructor. Passwords are stored as bcrypt hashes. */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class User extends PanacheEntityBase {
     public static final String STUDENT = "student";
     public static final String INSTRUCTOR = "instructor";
@@ -28,15 +21,12 @@ public class User extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Username
     @Column(nullable = false, unique = true, length = 64)
     public String username;
 
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false, length = 16)
     public String role;
 
@@ -50,13 +40,17 @@ public class User extends PanacheEntityBase {
     @Column(length = 254)
     public String email;
 
+    /** Moves on at sign-out: session cookies carry it, and one with an older version is refused (SessionIdentityProvider). */
+    @Column(name = "session_version", nullable = false)
+    public int sessionVersion;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
     public static User create(String username, String password, String role, String displayName) {
         User user = new User();
         user.username = username;
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.passwordHash = Passwords.hash(password);
         user.role = role;
         user.displayName = displayName;
         user.persist();

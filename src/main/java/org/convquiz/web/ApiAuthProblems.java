@@ -46,9 +46,25 @@ public class ApiAuthProblems {
             context.next();
             return;
         }
+        Object paused = context.get(CookieAndSignInHeaders.PAUSED);
+        if (paused != null) {
+            sendPaused(context, String.valueOf(paused));
+            return;
+        }
         send(context, failure instanceof AuthenticationFailedException
                 ? "wrong user name or password: this API takes an instructor's name and password by HTTP Basic (curl -u name:password)"
                 : "sign in with an instructor's name and password by HTTP Basic (curl -u name:password)");
+    }
+
+    /** Too many wrong passwords for the account or from the address: 429 with how long to wait. */
+    private void sendPaused(RoutingContext context, String seconds) {
+        try {
+            String body = json.writeValueAsString(Problem.of(429, "Too Many Requests", "too many wrong passwords for this account or "
+                    + "from this address: sign-in is paused for " + seconds + " s", context.request().path()));
+            context.response().setStatusCode(429).putHeader("Retry-After", seconds).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        } catch (JsonProcessingException e) {
+            context.next();
+        }
     }
 
     private void send(RoutingContext context, String detail) {

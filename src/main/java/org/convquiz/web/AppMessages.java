@@ -138,6 +138,9 @@ public interface AppMessages {
     @Message("Wrong username or password.")
     String account_login_error();
 
+    @Message("Too many wrong passwords for this account or from this network. Sign-in is paused: try again in {minutes} min.")
+    String account_login_paused(long minutes);
+
     @Message("Sign in")
     String account_login_submit();
 

@@ -91,12 +91,15 @@ class PackagedAppTest {
     }
 
     @Test
-    void neverFallsBackToTheDevSessionKey() throws Exception {
-        // Without CONVQUIZ_SESSION_KEY the app refuses to start or says it is missing; a dev build would
-        // have used its fixed key silently.
-        try (App app = App.startOrExit(work, Map.of())) {
-            assertTrue(app.log().contains("CONVQUIZ_SESSION_KEY"), app::log);
-            assertFalse(app.log().contains("Profile dev activated"), app::log);
+    void neverStartsWithoutASessionKeyOfTheDocumentedLength() throws Exception {
+        // Without CONVQUIZ_SESSION_KEY, or with one under 32 characters, the app refuses to start and says why;
+        // a dev build would have used its fixed key silently, and Quarkus a random one it logs.
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("CONVQUIZ_SESSION_KEY", "only-15-letters"))) {
+            try (App app = App.startOrExit(work, env)) {
+                assertTrue(app.port == null, () -> "started with " + env + ":\n" + app.log());
+                assertTrue(app.log().contains("CONVQUIZ_SESSION_KEY must be set to 32 or more random characters"), app::log);
+                assertFalse(app.log().contains("Profile dev activated"), app::log);
+            }
         }
     }
 

@@ -1,0 +1,48 @@
+package org.convquiz.account;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Name and password (the sign-in form and HTTP Basic): checked by {@link SignIns} on a worker thread, so
+ * bcrypt never blocks the event loop. A paused account or address is told apart from a wrong password
+ * through a routing-context attribute, which the web layer turns into Retry-After.
+ */
+@ApplicationScoped
+public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+    /** Routing-context attribute: seconds until sign-in may be tried again (read by web.CookieAndSignInHeaders and ApiAuthProblems). */
+    public static final String PAUSED = "convquiz.sign-in.paused";
+
+    @Inject
+    SignIns signIns;
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = http == null || http.request().remoteAddress() == null ? "unknown" : http.request().remoteAddress().hostAddress();
+        String password = new String(request.getPassword().getPassword());
+        return context.runBlocking(() -> {
+            SignIns.Outcome outcome = signIns.signIn(request.getUsername(), password, address);
+            if (outcome instanceof SignIns.SignedIn in) {
+                return Sessions.identity(in.account());
+            }
+            if (outcome instanceof SignIns.Paused paused && http != null) {
+                http.put(PAUSED, paused.retryAfter().toSeconds());
+            }
+            throw new AuthenticationFailedException();
+        });
+    }
+}
