@@ -62,12 +62,15 @@ public class ExercisePreviewResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuthoringService authoring;
+
     @GET
     @Transactional
     @Operation(summary = "The latest version of every exercise")
     public List<ExerciseSummary> list() {
         List<ExerciseSummary> out = new ArrayList<>();
-        for (ExerciseVersion v : catalog.latestVersions()) {
+        for (ExerciseVersion v : catalog.latestVersionsVisibleTo(currentUser.user().id)) {
             ExerciseDefinition d = catalog.definition(v);
             out.add(new ExerciseSummary(d.id(), v.version, d.spec().section(), d.spec().title(), d.spec().tags(), v.contentHash,
                     d.spec().parts().stream().map(p -> new PartSummary(p.id(), p.kind(), p.quantity(), p.pointsOrDefault())).toList()));
@@ -127,41 +130,38 @@ public class ExercisePreviewResource {
     @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
     @Operation(summary = "Check an exercise text: format, engine dry run and its self-tests (nothing is stored)")
     public Response validate(String yaml) {
-        try {
-            ExerciseDefinition d = ExerciseParser.parse("exercise.yaml", yaml == null ? "" : yaml);
-            List<String> failures = SelfTests.run(d);
-            return Response.ok(new PreviewApi.ValidationResult(failures.isEmpty(), d.id(), List.of(), failures)).build();
-        } catch (ExerciseFileException e) {
-            return Response.status(422).entity(new PreviewApi.ValidationResult(false, null, e.problems(), List.of())).build();
-        }
+        AuthoringService.Checked checked = authoring.check(yaml);
+        String id = checked.definition() == null ? null : checked.definition().id();
+        return Response.status(checked.problems().isEmpty() ? 200 : 422)
+                .entity(new PreviewApi.ValidationResult(checked.valid(), id, checked.problems(), checked.selftestFailures())).build();
     }
 
-    /** Stores an exercise text as a new version (201), or answers 200 with the version that has the same content. */
+    /**
+     * Stores an exercise text as a new version (201), or answers 200 with the version that has the same content.
+     * Saving an exercise of the exercises folder or of another instructor stores the caller's own copy,
+     * whose id ({@code <id>-<username>}) the answer gives.
+     */
     @POST
     @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Store an exercise text as a new version (validated and self-tested first)")
+    @Operation(summary = "Store an exercise text as a new version (validated and self-tested first); someone else's exercise becomes your copy")
     public Response store(String yaml) {
-        ExerciseDefinition d;
+        AuthoringService.Checked checked = authoring.check(yaml);
+        if (!checked.valid()) {
+            String id = checked.definition() == null ? null : checked.definition().id();
+            return Response.status(422).entity(new PreviewApi.ValidationResult(false, id, checked.problems(), checked.selftestFailures())).build();
+        }
+        AuthoringService.Saved saved;
         try {
-            d = ExerciseParser.parse("exercise.yaml", yaml == null ? "" : yaml);
+            saved = authoring.save(checked, currentUser.user());
         } catch (ExerciseFileException e) {
-            return Response.status(422).entity(new PreviewApi.ValidationResult(false, null, e.problems(), List.of())).build();
+            return Response.status(422).entity(new PreviewApi.ValidationResult(false, checked.definition().id(), e.problems(), List.of())).build();
         }
-        List<String> failures = SelfTests.run(d);
-        if (!failures.isEmpty()) {
-            return Response.status(422).entity(new PreviewApi.ValidationResult(false, d.id(), List.of(), failures)).build();
-        }
-        ExerciseCatalog.Stored stored = catalog.store("browser/" + d.id() + ".yaml", yaml, currentUser.getUsername());
-        return Response.status(stored.isNew() ? 201 : 200)
-                .entity(new PreviewApi.Stored(d.id(), stored.version().version, stored.isNew(), stored.version().contentHash)).build();
+        return Response.status(saved.isNew() ? 201 : 200).entity(new PreviewApi.Stored(saved.version().exercise.slug, saved.version().version,
+                saved.isNew(), saved.version().contentHash, saved.copiedFrom())).build();
     }
 
     private ExerciseVersion version(String id, Integer version) {
-        if (version == null) {
-            return catalog.latest(id).orElseThrow(() -> new NotFoundException("no exercise '" + id + "'"));
-        }
-        return ExerciseVersion.<ExerciseVersion>find("exercise.slug = ?1 and version = ?2", id, version).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("exercise '" + id + "' has no version " + version));
+        return authoring.visible(id, version, currentUser.user());
     }
 
     private static MisconceptionView view(org.convquiz.exercise.Misconception m) {

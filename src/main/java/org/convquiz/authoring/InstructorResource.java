@@ -65,7 +65,8 @@ public class InstructorResource {
         static native TemplateInstance preview(ExerciseRow exercise, long seed, Map<String, Integer> params, Views.ItemView question,
                 List<ReferenceView> references, boolean tried);
 
-        static native TemplateInstance edit(String id, String yaml, List<String> problems, List<String> selftestFailures, boolean valid);
+        static native TemplateInstance edit(String id, String yaml, List<String> problems, List<String> selftestFailures, boolean valid,
+                boolean savesACopy);
     }
 
     @Inject
@@ -77,13 +78,16 @@ public class InstructorResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuthoringService authoring;
+
     @GET
     @Transactional
     @Operation(hidden = true)
     public TemplateInstance exercises(@Context HttpHeaders headers) {
         String lang = Lang.of(headers).tag();
         List<ExerciseRow> rows = new ArrayList<>();
-        for (ExerciseVersion v : catalog.latestVersions()) {
+        for (ExerciseVersion v : catalog.latestVersionsVisibleTo(currentUser.user().id)) {
             rows.add(row(v, catalog.definition(v), lang));
         }
         return Templates.exercises(rows, catalog.problems());
@@ -118,7 +122,7 @@ public class InstructorResource {
     @Transactional
     @Operation(hidden = true)
     public TemplateInstance edit(@PathParam("id") String id) {
-        return Templates.edit(id, version(id, null).yaml, List.of(), List.of(), false);
+        return Templates.edit(id, version(id, null).yaml, List.of(), List.of(), false, authoring.savesACopy(id, currentUser.user()));
     }
 
     /** A new exercise starts from a copy of a documented one (exercises/README.md explains every field). */
@@ -129,35 +133,38 @@ public class InstructorResource {
     public TemplateInstance create() {
         String start = catalog.latest("padding-output-shape").map(v -> v.yaml.replace("id: padding-output-shape", "id: my-new-exercise"))
                 .orElse("id: my-new-exercise\n");
-        return Templates.edit(null, start, List.of(), List.of(), false);
+        return Templates.edit(null, start, List.of(), List.of(), false, false);
     }
 
-    /** Validate (show problems with line and column) or save as a new version (then go to its preview). */
+    /**
+     * Validate (show problems with line and column) or save as a new version (then go to its preview). Saving an
+     * exercise of the exercises folder or another instructor's saves the instructor's own copy (the editor says so).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response save(@FormParam("yaml") String yaml, @FormParam("action") String action) {
-        String text = yaml == null ? "" : yaml.replace("\r\n", "\n");
-        ExerciseDefinition d;
+        AuthoringService.Checked checked = authoring.check(yaml);
+        if (checked.definition() == null) {
+            return Response.status(422).entity(Templates.edit(null, checked.text(), checked.problems(), List.of(), false, false)).build();
+        }
+        String id = checked.definition().id();
+        boolean copy = authoring.savesACopy(id, currentUser.user());
+        if (!checked.valid() || !"save".equals(action)) {
+            return Response.status(checked.valid() ? 200 : 422)
+                    .entity(Templates.edit(id, checked.text(), List.of(), checked.selftestFailures(), checked.valid(), copy)).build();
+        }
+        AuthoringService.Saved saved;
         try {
-            d = ExerciseParser.parse("exercise.yaml", text);
+            saved = authoring.save(checked, currentUser.user());
         } catch (ExerciseFileException e) {
-            return Response.status(422).entity(Templates.edit(null, text, e.problems(), List.of(), false)).build();
+            return Response.status(422).entity(Templates.edit(id, checked.text(), e.problems(), List.of(), false, copy)).build();
         }
-        List<String> failures = SelfTests.run(d);
-        if (!failures.isEmpty() || !"save".equals(action)) {
-            return Response.status(failures.isEmpty() ? 200 : 422).entity(Templates.edit(d.id(), text, List.of(), failures, failures.isEmpty())).build();
-        }
-        ExerciseCatalog.Stored stored = catalog.store("browser/" + d.id() + ".yaml", text, currentUser.getUsername());
-        return Response.seeOther(URI.create("/instructor/exercises/" + d.id() + "?version=" + stored.version().version)).build();
+        return Response.seeOther(URI.create("/instructor/exercises/" + saved.version().exercise.slug + "?version=" + saved.version().version)).build();
     }
 
     private ExerciseVersion version(String id, Integer version) {
-        if (version == null) {
-            return catalog.latest(id).orElseThrow(() -> new NotFoundException("no exercise " + id));
-        }
-        return ExerciseVersion.<ExerciseVersion>find("exercise.slug = ?1 and version = ?2", id, version).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("no version " + version + " of " + id));
+        return authoring.visible(id, version, currentUser.user());
     }
 
     private static ExerciseRow row(ExerciseVersion v, ExerciseDefinition d, String lang) {

@@ -53,6 +53,8 @@ public final class PreviewApi {
             @JsonProperty("selftest_failures") List<String> selftestFailures) {
     }
 
-    public record Stored(String id, int version, @JsonProperty("new") boolean isNew, @JsonProperty("content_hash") String contentHash) {
+    /** {@code copied_from}: the exercise this is the caller's copy of (they saved one they do not own), else null. */
+    public record Stored(String id, int version, @JsonProperty("new") boolean isNew, @JsonProperty("content_hash") String contentHash,
+            @JsonProperty("copied_from") String copiedFrom) {
     }
 }

@@ -21,6 +21,14 @@ public class Exercise extends PanacheEntityBase {
     @Column(nullable = false, unique = true, length = 100)
     public String slug;
 
+    /** The instructor who owns it (an app_user id), or null for the exercises folder's files (shared, read-only). */
+    @Column(name = "owner_id")
+    public Long ownerId;
+
+    /** The exercise this one was copied from when its owner saved someone else's. */
+    @Column(name = "copied_from_id")
+    public Long copiedFromId;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -155,13 +155,30 @@ public class ExerciseCatalog {
      */
     @Transactional(dontRollbackOn = ExerciseFileException.class)
     public Stored store(String path, String yaml, String actor) {
+        return store(path, yaml, actor, null, null);
+    }
+
+    /**
+     * The same for an owner: {@code ownerId} null stores a file of the exercises folder (shared); otherwise the
+     * exercise must be new or already that owner's (the authoring service picks a copy's id before calling).
+     */
+    @Transactional(dontRollbackOn = ExerciseFileException.class)
+    public Stored store(String path, String yaml, String actor, Long ownerId, Long copiedFromId) {
         ExerciseDefinition definition = ExerciseParser.parse(path, yaml);
         // Several instances may start (and load the same new file) at once: the insert never fails
         // on the unique slug, and the row lock makes them number and store a new version one at a time.
-        em.createNativeQuery("insert into exercise (slug) values (?1) on conflict (slug) do nothing")
-                .setParameter(1, definition.id()).executeUpdate();
+        em.createNativeQuery("insert into exercise (slug, owner_id, copied_from_id) values (?1, ?2, ?3) on conflict (slug) do nothing")
+                .setParameter(1, definition.id())
+                .setParameter(2, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.LONG, ownerId))
+                .setParameter(3, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.LONG, copiedFromId))
+                .executeUpdate();
         Exercise exercise = Exercise.<Exercise>find("slug", definition.id())
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (!java.util.Objects.equals(exercise.ownerId, ownerId)) {
+            throw new ExerciseFileException(List.of(path + ": the id '" + definition.id() + "' belongs to "
+                    + (exercise.ownerId == null ? "an exercise of the exercises folder" : "another instructor's exercise")
+                    + "; give this exercise another id"));
+        }
         Optional<ExerciseVersion> same = ExerciseVersion.find("exercise = ?1 and contentHash = ?2", exercise, definition.contentHash())
                 .firstResultOptional();
         if (same.isPresent()) {
@@ -173,6 +190,7 @@ public class ExerciseCatalog {
         version.contentHash = definition.contentHash();
         version.sourcePath = path;
         version.yaml = yaml;
+        version.authorId = ownerId;
         version.persist();
         AuditLog.record(actor, "exercise.version", definition.id() + " v" + version.version + " " + definition.contentHash());
         return new Stored(version, true);
@@ -191,6 +209,24 @@ public class ExerciseCatalog {
 
     @Transactional
     public List<ExerciseVersion> latestVersions() {
+        return latestVersionsVisibleTo(null);
+    }
+
+    /**
+     * The latest version of every exercise a user may see: the exercises folder's and their own ({@code userId}
+     * null: all, for the system).
+     */
+    @Transactional
+    public List<ExerciseVersion> latestVersionsVisibleTo(Long userId) {
+        if (userId != null) {
+            return ExerciseVersion.<ExerciseVersion>find("select ev from ExerciseVersion ev join fetch ev.exercise e where ev.version = "
+                    + "(select max(v.version) from ExerciseVersion v where v.exercise = ev.exercise) "
+                    + "and (e.ownerId is null or e.ownerId = ?1) order by e.slug", userId).list();
+        }
+        return latestVersionsOfAll();
+    }
+
+    private List<ExerciseVersion> latestVersionsOfAll() {
         return ExerciseVersion.<ExerciseVersion>find("select ev from ExerciseVersion ev join fetch ev.exercise e where ev.version = "
                 + "(select max(v.version) from ExerciseVersion v where v.exercise = ev.exercise) order by e.slug").list();
     }

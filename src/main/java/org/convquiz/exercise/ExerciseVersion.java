@@ -37,6 +37,10 @@ public class ExerciseVersion extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String yaml;
 
+    /** Who wrote this version (an app_user id); null for a file from the exercises folder. */
+    @Column(name = "author_id")
+    public Long authorId;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

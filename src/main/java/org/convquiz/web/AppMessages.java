@@ -471,6 +471,9 @@ public interface AppMessages {
     @Message("Edit an exercise")
     String instructor_edit_title();
 
+    @Message("“{id}” is not yours (it comes from the exercises folder or another instructor): saving makes your own copy, “{id}-{username}”; courses that use “{id}” keep it as it is.")
+    String instructor_edit_copy(String id, String username);
+
     @Message("The text is checked like a file in exercises/ (format in exercises/README.md): errors name their line and column, the engine computes every part for 20 variants, and the self-tests must pass. Saving stores a new version; attempts already started keep theirs.")
     String instructor_edit_intro();
 
