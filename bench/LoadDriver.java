@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *   checks BASE COURSE QUIZ USERS THREADS SECONDS   practice checks as fast as they are answered (each a new submission)
  *   paced BASE COURSE QUIZ USERS PERIOD_S SECONDS   each user checks once per period (class-like load), latency
  *   starts BASE COURSE QUIZ USERS              every user clicks Start on an exam in the same moment
+ *   signins BASE USERS THREADS                 USERS sign in at once (THREADS at a time) while a probe GETs /q/health/live
  * Users are bench0001..benchNNNN with password bench-pass-1 (bench/data.sql). Prints one line of key=value.
  */
 public class LoadDriver {
@@ -35,6 +36,7 @@ public class LoadDriver {
             case "paced" -> checks(a[1], a[2], a[3], Integer.parseInt(a[4]), Integer.parseInt(a[4]), Integer.parseInt(a[6]),
                     Integer.parseInt(a[5]));
             case "starts" -> starts(a[1], a[2], a[3], Integer.parseInt(a[4]));
+            case "signins" -> signins(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]));
             default -> throw new IllegalArgumentException(a[0]);
         }
     }
@@ -108,6 +110,81 @@ public class LoadDriver {
             th.join();
         }
         return out;
+    }
+
+    /**
+     * A class signing in at once: every user posts the sign-in form once, THREADS at a time; meanwhile one
+     * probe thread times a trivial GET, to show whether sign-in stalls the rest of the server.
+     */
+    static void signins(String base, int users, int threads) throws Exception {
+        requireLoopback(base);
+        List<Long> lat = Collections.synchronizedList(new ArrayList<>());
+        List<Long> probe = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger(1);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger bad = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> ts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread th = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i; (i = next.getAndIncrement()) <= users;) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = post(client(), base + "/j_security_check",
+                                Map.of("j_username", String.format("bench%04d", i), "j_password", "bench-pass-1"));
+                        if (r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").endsWith("/courses")) {
+                            ok.incrementAndGet();
+                        } else {
+                            bad.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        bad.incrementAndGet();
+                    }
+                    lat.add(System.nanoTime() - t0);
+                }
+            });
+            th.start();
+            ts.add(th);
+        }
+        HttpClient probeClient = HttpClient.newHttpClient();
+        Thread prober = new Thread(() -> {
+            while (next.get() <= users) {
+                long t0 = System.nanoTime();
+                try {
+                    probeClient.send(HttpRequest.newBuilder(URI.create(base + "/q/health/live")).GET().build(), HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    return;
+                }
+                probe.add(System.nanoTime() - t0);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long start = System.nanoTime();
+        go.countDown();
+        prober.start();
+        for (Thread th : ts) {
+            th.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        prober.join();
+        List<Long> p = new ArrayList<>(probe);
+        Collections.sort(p);
+        double probeP99 = p.isEmpty() ? 0 : p.get(Math.min(p.size() - 1, (int) Math.ceil(p.size() * 0.99) - 1)) / 1e6;
+        System.out.printf("signins users=%d ok=%d failed=%d seconds=%.2f signins_per_s=%.1f probe_get_p99_ms=%.1f%n", users, ok.get(),
+                bad.get(), seconds, ok.get() / seconds, probeP99);
+        List<Long> l = new ArrayList<>(lat);
+        Collections.sort(l);
+        System.out.printf("signins latency p50_ms=%.1f p99_ms=%.1f%n", l.get(l.size() / 2) / 1e6,
+                l.get(Math.min(l.size() - 1, (int) Math.ceil(l.size() * 0.99) - 1)) / 1e6);
     }
 
     static void get(String url, int threads, int seconds) throws Exception {

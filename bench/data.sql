@@ -6,7 +6,12 @@
 \set ON_ERROR_STOP on
 create extension if not exists pgcrypto;
 begin;
-select crypt('bench-pass-1', gen_salt('bf', 10)) as hash \gset
+-- bcrypt cost of the shared hash (psql -v cost=N; default 10, the app's default)
+\if :{?cost}
+\else
+\set cost 10
+\endif
+select crypt('bench-pass-1', gen_salt('bf', :cost)) as hash \gset
 insert into course (title, join_code) values ('Bench course', 'BENCH001') on conflict (join_code) do nothing;
 select id as course from course where join_code = 'BENCH001' \gset
 insert into app_user (username, password_hash, role, display_name)

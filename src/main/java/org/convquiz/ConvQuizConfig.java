@@ -73,7 +73,7 @@ public interface ConvQuizConfig {
          * The key that encrypts session cookies (CONVQUIZ_SESSION_KEY): the same on every instance and across
          * restarts. Without one of 32 or more characters the app does not start (dev and test have their own).
          */
-        @WithDefault("")
+        @WithDefault("not-set") // too short on purpose: the message below names the variable (an empty default would read as missing)
         @jakarta.validation.constraints.Size(min = 32, message = "CONVQUIZ_SESSION_KEY must be set to 32 or more random characters, the same on "
                 + "every instance (e.g. openssl rand -hex 32)")
         String key();

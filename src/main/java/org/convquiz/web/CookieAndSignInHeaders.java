@@ -24,7 +24,7 @@ import org.convquiz.ConvQuizConfig;
  */
 @ApplicationScoped
 public class CookieAndSignInHeaders {
-    /** The same attribute name as org.convquiz.account.PasswordIdentityProvider.PAUSED (web sits below account). */
+    /** The same attribute name as PasswordIdentityProvider.PAUSED in the account package (web sits below account). */
     public static final String PAUSED = "convquiz.sign-in.paused";
 
     @Inject
