@@ -93,6 +93,10 @@ public interface ConvQuizConfig {
         @jakarta.validation.constraints.Min(4)
         @jakarta.validation.constraints.Max(14)
         int cost();
+
+        /** Threads that compare passwords (CONVQUIZ_PASSWORD_HASHING_THREADS); default half the cores, at least one. */
+        @WithName("hashing-threads")
+        Optional<@jakarta.validation.constraints.Min(1) Integer> hashingThreads();
     }
 
     /** Back-off for wrong passwords, per account and per address (a class behind one NAT shares an address). */

@@ -24,6 +24,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     SignIns signIns;
 
+    @Inject
+    Hashing hashing;
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -34,15 +37,27 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = http == null || http.request().remoteAddress() == null ? "unknown" : http.request().remoteAddress().hostAddress();
         String password = new String(request.getPassword().getPassword());
-        return context.runBlocking(() -> {
-            SignIns.Outcome outcome = signIns.signIn(request.getUsername(), password, address);
-            if (outcome instanceof SignIns.SignedIn in) {
-                return Sessions.identity(in.account());
-            }
-            if (outcome instanceof SignIns.Paused paused && http != null) {
-                http.put(PAUSED, paused.retryAfter().toSeconds());
-            }
-            throw new AuthenticationFailedException();
-        });
+        // Look-up and record on worker threads (short database work); the bcrypt comparison in between on
+        // the hashing threads only, so a class signing in at once cannot take every core from other requests.
+        java.util.function.Supplier<SignIns.Lookup> look = () -> signIns.lookup(request.getUsername(), address);
+        return Uni.createFrom().item(look).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .chain(lookup -> {
+                    if (lookup.paused() != null) {
+                        if (http != null) {
+                            http.put(PAUSED, lookup.paused().toSeconds());
+                        }
+                        return Uni.createFrom().<SecurityIdentity>failure(new AuthenticationFailedException());
+                    }
+                    java.util.function.Supplier<Boolean> compare = () -> Passwords.matches(password, lookup.hash());
+                    Uni<Boolean> compared = Uni.createFrom().item(compare).runSubscriptionOn(hashing.executor());
+                    return compared.chain(matches -> context.runBlocking(() -> identity(signIns.finish(lookup, password, matches))));
+                });
+    }
+
+    private static SecurityIdentity identity(SignIns.Outcome outcome) {
+        if (outcome instanceof SignIns.SignedIn in) {
+            return Sessions.identity(in.account());
+        }
+        throw new AuthenticationFailedException();
     }
 }

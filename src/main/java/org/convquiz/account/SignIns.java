@@ -47,9 +47,23 @@ public class SignIns {
     public record Paused(Duration retryAfter) implements Outcome {
     }
 
+    /** What the first look-up found: a pause, or the account (null when the name is unknown) and the hash to compare with. */
+    public record Lookup(String username, String address, Duration paused, Account account, String hash) {
+    }
+
+    /** Signs in with all three steps on the calling thread (tests, scripts); the HTTP path spreads them, see PasswordIdentityProvider. */
     public Outcome signIn(String rawUsername, String password, String address) {
+        Lookup lookup = lookup(rawUsername, address);
+        if (lookup.paused() != null) {
+            return new Paused(lookup.paused());
+        }
+        return finish(lookup, password, Passwords.matches(password == null ? "" : password, lookup.hash()));
+    }
+
+    /** Step 1 (database, short): is the account or address paused, and the account with its hash. */
+    public Lookup lookup(String rawUsername, String address) {
         String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(Locale.ROOT);
-        String[] subjects = {"user:" + limit(username), "addr:" + limit(address)};
+        String[] subjects = subjects(username, address);
         Object[] found = QuarkusTransaction.requiringNew().call(() -> {
             Number seconds = (Number) em.createNativeQuery("""
                     select coalesce(max(extract(epoch from paused_until - now())), 0) from sign_in_failure
@@ -62,27 +76,39 @@ public class SignIns {
         double pausedSeconds = (Double) found[0];
         if (pausedSeconds > 0) {
             Duration retry = Duration.ofSeconds((long) Math.ceil(pausedSeconds));
-            QuarkusTransaction.requiringNew().run(() -> AuditLog.record(limit(username), "sign-in.paused", "from " + address + ", " + retry.toSeconds() + " s left"));
-            return new Paused(retry);
+            QuarkusTransaction.requiringNew().run(() -> AuditLog.record(limit(username), "sign-in.paused", "from " + limit(address) + ", "
+                    + retry.toSeconds() + " s left"));
+            return new Lookup(username, address, retry, null, null);
         }
         Object[] user = (Object[]) found[1];
-        String hash = user == null ? NO_SUCH_USER_HASH : (String) user[4];
-        boolean right = Passwords.matches(password == null ? "" : password, hash) && user != null;
-        if (!right) {
-            QuarkusTransaction.requiringNew().run(() -> failed(subjects, username, address));
-            return new Wrong();
+        if (user == null) {
+            return new Lookup(username, address, null, null, NO_SUCH_USER_HASH);
         }
         Account account = new Account(((Number) user[0]).longValue(), (String) user[1], (String) user[2], ((Number) user[3]).intValue());
-        boolean rehash = Passwords.costOf(hash) != Passwords.cost();
-        String newHash = rehash ? Passwords.hash(password) : null;
+        return new Lookup(username, address, null, account, (String) user[4]);
+    }
+
+    /** Step 3 (database, short): record the outcome of the bcrypt comparison (step 2, done by the caller). */
+    public Outcome finish(Lookup lookup, String password, boolean matches) {
+        String[] subjects = subjects(lookup.username(), lookup.address());
+        if (!matches || lookup.account() == null) {
+            QuarkusTransaction.requiringNew().run(() -> failed(subjects, lookup.username(), lookup.address()));
+            return new Wrong();
+        }
+        // The configured cost changed since this password was stored: store it again at the new cost.
+        String newHash = Passwords.costOf(lookup.hash()) != Passwords.cost() ? Passwords.hash(password) : null;
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("delete from sign_in_failure where subject = ?1").setParameter(1, subjects[0]).executeUpdate();
-            if (newHash != null) { // the configured cost changed since this password was stored
+            if (newHash != null) {
                 em.createNativeQuery("update app_user set password_hash = ?1 where id = ?2").setParameter(1, newHash)
-                        .setParameter(2, account.id()).executeUpdate();
+                        .setParameter(2, lookup.account().id()).executeUpdate();
             }
         });
-        return new SignedIn(account);
+        return new SignedIn(lookup.account());
+    }
+
+    private static String[] subjects(String username, String address) {
+        return new String[] {"user:" + limit(username), "addr:" + limit(address)};
     }
 
     /** Counts a failure for the account and the address; past the limit, pauses them (doubling, at most an hour). */
@@ -106,8 +132,8 @@ public class SignIns {
         }
         // Forgotten failures take no room: the table holds only recent ones, whatever is tried.
         em.createNativeQuery("delete from sign_in_failure where last_failure < now() - interval '1 day'").executeUpdate();
-        AuditLog.record(limit(username), "sign-in.failed", "from " + address);
-        LOG.infof("Failed sign-in for '%s' from %s", limit(username), address);
+        AuditLog.record(limit(username), "sign-in.failed", "from " + limit(address));
+        LOG.infof("Failed sign-in for '%s' from %s", limit(username), limit(address));
     }
 
     private static String limit(String text) {
