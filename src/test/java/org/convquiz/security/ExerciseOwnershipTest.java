@@ -32,6 +32,9 @@ class ExerciseOwnershipTest {
     @Inject
     EntityManager em;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
     private static RequestSpecification as(String instructor) {
         return given().auth().preemptive().basic(instructor, TestData.PASSWORD).contentType("application/yaml");
     }
@@ -100,5 +103,18 @@ class ExerciseOwnershipTest {
         student.page("/attempts/" + attempt);
         teacher.request().get("/instructor/exercises/padding-output-shape-" + w.instructor()).then().statusCode(200)
                 .body(containsString("my take"));
+        for (String lang : List.of("en", "zh")) {
+            try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open(lang)) {
+                var d = browser.driver();
+                d.get(root + "login?lang=" + lang);
+                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(w.instructor());
+                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(TestData.PASSWORD);
+                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                d.get(root + "instructor/exercises/fig1-cross-correlation/edit");
+                String notice = d.findElement(org.openqa.selenium.By.cssSelector("[data-testid=saves-a-copy]")).getText();
+                assertTrue(notice.contains("fig1-cross-correlation-" + w.instructor()), notice);
+                browser.screenshot("editor-copy-notice-" + lang);
+            }
+        }
     }
 }

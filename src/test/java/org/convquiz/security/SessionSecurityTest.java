@@ -30,6 +30,9 @@ class SessionSecurityTest {
     @Inject
     SignIns signIns;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
     private String newAccount() {
         String name = "s" + UUID.randomUUID().toString().substring(0, 8);
         QuarkusTransaction.requiringNew().run(() -> User.create(name, PASSWORD, User.STUDENT, "Session " + name));
@@ -83,6 +86,18 @@ class SessionSecurityTest {
                 .then().statusCode(200).body(containsString("Sign-in is paused"));
         given().header("Accept-Language", "zh").get(paused.getHeader("Location").replaceFirst("^https?://[^/]+", ""))
                 .then().statusCode(200).body(containsString("登录已暂停"));
+        for (String lang : List.of("en", "zh")) { // what the student sees, typed in a browser
+            try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open(lang)) {
+                var d = browser.driver();
+                d.get(root + "login?lang=" + lang);
+                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(name);
+                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(PASSWORD);
+                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                String alert = d.findElement(org.openqa.selenium.By.cssSelector("[role=alert]")).getText();
+                assertTrue(alert.contains(lang.equals("zh") ? "登录已暂停" : "Sign-in is paused"), alert);
+                browser.screenshot("login-paused-" + lang);
+            }
+        }
         // HTTP Basic on the API: 429 with Retry-After, as problem+json.
         given().auth().preemptive().basic(name, PASSWORD).get("/api/exercises").then().statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue()).contentType(startsWith("application/problem+json"))
