@@ -5,7 +5,9 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +42,7 @@ public class GradebookResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance gradebook(long courseId, String course, GradebookService.Gradebook book);
+        static native TemplateInstance gradebook(long courseId, String course, GradebookService.GradebookPage book);
 
         static native TemplateInstance statistics(long courseId, String course, List<GradebookService.PartStats> parts);
     }
@@ -56,9 +58,19 @@ public class GradebookResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     @Operation(hidden = true)
-    public TemplateInstance page(@PathParam("id") long id, @Context HttpHeaders headers) {
+    public TemplateInstance page(@PathParam("id") long id, @QueryParam("after") String after, @QueryParam("before") String before,
+            @QueryParam("q") String filter, @Context HttpHeaders headers) {
         Course course = taught(id);
-        return Templates.gradebook(course.id, course.title, gradebook.gradebook(course, Lang.of(headers).tag(), Instant.now()));
+        for (String[] p : new String[][] {{"after", after}, {"before", before}, {"q", filter}}) {
+            if (p[1] != null && p[1].length() > 100) {
+                throw new BadRequestException(p[0] + " is longer than 100 characters");
+            }
+        }
+        if (after != null && !after.isEmpty() && before != null && !before.isEmpty()) {
+            throw new BadRequestException("give after or before, not both");
+        }
+        return Templates.gradebook(course.id, course.title,
+                gradebook.page(course, Lang.of(headers).tag(), new GradebookService.PageRequest(after, before, filter)));
     }
 
     /**

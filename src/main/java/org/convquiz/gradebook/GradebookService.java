@@ -69,13 +69,35 @@ public class GradebookService {
      * grading rule of {@link QuizService#BEST_SCORES}. Exam attempts past their deadline are handed in by the
      * sweeper, not here.
      */
-    private static final String ROWS = "with q as (select id from quiz where course_id = ?1), " + QuizService.BEST_SCORES + """
+    /** The course's students (all of them, or one page: {@link #PAGE_USERS}), with what the rows show of them. */
+    private static final String ALL_USERS = """
+            scope_users as (select u.id, u.username, u.display_name, u.student_number, u.email
+                            from course_member m join app_user u on u.id = m.user_id where m.course_id = ?1 and m.role = 'student'),""";
 
-            select u.username, u.display_name, array_agg(b.best order by q.id), u.student_number, u.email
-            from course_member m join app_user u on u.id = m.user_id left join q on true
-            left join best b on b.user_id = u.id and b.quiz_id = q.id
-            where m.course_id = ?1 and m.role = 'student'
-            group by u.id, u.username, u.display_name, u.student_number, u.email order by u.username""";
+    /**
+     * One page of students by name: after {@code ?2} (or before {@code ?3}, then read backwards), whose name
+     * or username contains {@code ?4} (an ILIKE pattern, '' for all), at most {@code ?5} of them. Only their
+     * attempts are read, so a page costs the same whatever the class size.
+     */
+    private static final String PAGE_USERS = """
+            scope_users as (select u.id, u.username, u.display_name, u.student_number, u.email
+                            from course_member m join app_user u on u.id = m.user_id
+                            where m.course_id = ?1 and m.role = 'student'
+                              and (?2 = '' or u.username > ?2) and (?3 = '' or u.username < ?3)
+                              and (?4 = '' or u.username ilike ?4 escape '\\' or u.display_name ilike ?4 escape '\\')
+                            order by case when ?3 = '' then u.username end, u.username desc limit ?5),""";
+
+    private static final String SELECT_ROWS = """
+             q as (select id from quiz where course_id = ?1),
+            """ + QuizService.BEST_SCORES + """
+
+            select su.username, su.display_name, array_agg(b.best order by q.id), su.student_number, su.email
+            from scope_users su left join q on true
+            left join best b on b.user_id = su.id and b.quiz_id = q.id
+            group by su.id, su.username, su.display_name, su.student_number, su.email order by su.username""";
+
+    private static final String ROWS = "with " + ALL_USERS + SELECT_ROWS;
+    private static final String PAGE = "with " + PAGE_USERS + SELECT_ROWS;
 
     /**
      * Streams the rows to {@code sink} from a server-side cursor (a few hundred rows in memory at a
@@ -87,18 +109,20 @@ public class GradebookService {
         session.setDefaultReadOnly(true);
         try (java.util.stream.Stream<Object[]> stream = session.createNativeQuery(ROWS, Object[].class).setParameter(1, courseId)
                 .setFetchSize(500).setReadOnly(true).getResultStream()) {
-            stream.forEach(r -> {
-                Object[] cells = quizCount == 0 ? new Object[0] : toArray(r[2]);
-                List<Double> best = new ArrayList<>(cells.length);
-                double total = 0;
-                for (Object c : cells) {
-                    Double b = c == null ? null : ((Number) c).doubleValue();
-                    best.add(b);
-                    total += b == null ? 0 : b;
-                }
-                sink.accept(new Row((String) r[0], (String) r[1], (String) r[3], (String) r[4], best, Grader.round(total)));
-            });
+            stream.forEach(r -> sink.accept(row(r, quizCount)));
         }
+    }
+
+    private static Row row(Object[] r, int quizCount) {
+        Object[] cells = quizCount == 0 ? new Object[0] : toArray(r[2]);
+        List<Double> best = new ArrayList<>(cells.length);
+        double total = 0;
+        for (Object c : cells) {
+            Double b = c == null ? null : ((Number) c).doubleValue();
+            best.add(b);
+            total += b == null ? 0 : b;
+        }
+        return new Row((String) r[0], (String) r[1], (String) r[3], (String) r[4], best, Grader.round(total));
     }
 
     private static Object[] toArray(Object sqlArray) {
@@ -109,13 +133,58 @@ public class GradebookService {
         }
     }
 
-    /** The whole gradebook for the page: the rows are small records, never entities. */
+    /** Students per gradebook page. */
+    public static final int PAGE_SIZE = 100;
+
+    /**
+     * Where a gradebook page starts: after a username, before one (going back), or at the beginning; and an
+     * optional filter on name or username.
+     */
+    public record PageRequest(String after, String before, String filter) {
+        public PageRequest {
+            after = after == null ? "" : after;
+            before = before == null ? "" : before;
+            filter = filter == null ? "" : filter.strip();
+        }
+    }
+
+    /** One page of the gradebook; {@code first}/{@code last} are the usernames at its ends (for the links). */
+    public record GradebookPage(List<String> quizTitles, List<Double> maxScores, List<Row> rows, long students, boolean hasPrevious,
+            boolean hasNext, String filter) {
+        public String first() {
+            return rows.isEmpty() ? "" : rows.get(0).username();
+        }
+
+        public String last() {
+            return rows.isEmpty() ? "" : rows.get(rows.size() - 1).username();
+        }
+    }
+
+    /** A page of at most {@link #PAGE_SIZE} students in three statements (columns, the page with one extra row to know if more follow, the count). */
     @Transactional
-    public Gradebook gradebook(Course course, String lang, Instant now) {
+    public GradebookPage page(Course course, String lang, PageRequest request) {
         Columns columns = columns(course, lang);
+        String pattern = request.filter().isEmpty() ? "" : "%" + request.filter().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        session.setDefaultReadOnly(true);
         List<Row> rows = new ArrayList<>();
-        rows(course.id, columns.quizIds().size(), rows::add);
-        return new Gradebook(columns.titles(), columns.maxScores(), rows);
+        List<Object[]> result = session.createNativeQuery(PAGE, Object[].class).setParameter(1, course.id).setParameter(2, request.after())
+                .setParameter(3, request.before()).setParameter(4, pattern).setParameter(5, PAGE_SIZE + 1).getResultList();
+        for (Object[] r : result) {
+            rows.add(row(r, columns.quizIds().size()));
+        }
+        boolean more = rows.size() > PAGE_SIZE;
+        boolean backwards = !request.before().isEmpty();
+        if (more) {
+            rows.remove(backwards ? 0 : rows.size() - 1); // the extra row only says that another page exists
+        }
+        long students = ((Number) em.createNativeQuery("""
+                select count(*) from course_member m join app_user u on u.id = m.user_id
+                where m.course_id = ?1 and m.role = 'student' and (?2 = '' or u.username ilike ?2 escape '\\' or u.display_name ilike ?2 escape '\\')""")
+                .setParameter(1, course.id).setParameter(2, pattern).getSingleResult()).longValue();
+        boolean hasPrevious = backwards ? more : !request.after().isEmpty();
+        boolean hasNext = backwards || more;
+        return new GradebookPage(columns.titles(), columns.maxScores(), rows, students, hasPrevious, hasNext, request.filter());
     }
 
     @Transactional

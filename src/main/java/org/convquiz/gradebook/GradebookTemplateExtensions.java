@@ -16,6 +16,11 @@ public final class GradebookTemplateExtensions {
         return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(Grader.round(v));
     }
 
+    /** A query-string value (a username, a filter) as it goes into a link. */
+    static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String mistakesText(GradebookService.PartStats stats) {
         Map<String, Long> named = stats.misconceptions();
         return named.isEmpty() ? "—" : named.entrySet().stream().limit(3)

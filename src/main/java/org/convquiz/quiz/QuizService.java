@@ -323,13 +323,15 @@ public class QuizService {
     }
 
     /**
-     * The grading rule, written once, as SQL common table expressions over the course {@code ?1}: an attempt
-     * counts once handed in (a practice attempt counts as it stands); its score is the sum of the latest
-     * submission of each part; a student's grade for a quiz is the best counted attempt. Ends with
-     * {@code best(user_id, quiz_id, best)}; the gradebook, its exports and the course page all select from it.
+     * The grading rule, written once, as SQL common table expressions over the course {@code ?1} and the
+     * students of a {@code scope_users(id)} expression the caller defines first: an attempt counts once handed
+     * in (a practice attempt counts as it stands); its score is the sum of the latest submission of each part;
+     * a student's grade for a quiz is the best counted attempt. Ends with {@code best(user_id, quiz_id, best)};
+     * the gradebook (whole, or a page of students), its exports and the course page all select from it.
      */
     public static final String BEST_SCORES = """
             counted as (select a.id, a.user_id, a.quiz_id from attempt a join quiz q on q.id = a.quiz_id
+                        join scope_users su on su.id = a.user_id
                         where q.course_id = ?1 and (a.submitted_at is not null or q.mode = 'practice')),
             latest as (select ai.attempt_id, s.score,
                               row_number() over (partition by s.attempt_item_id, s.part_id order by s.id desc) as rn
@@ -343,7 +345,8 @@ public class QuizService {
     public Map<Long, Double> bestScores(long courseId, long userId) {
         Map<Long, Double> out = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("with " + BEST_SCORES + " select quiz_id, best from best where user_id = ?2")
+        List<Object[]> rows = em.createNativeQuery("with scope_users as (select cast(?2 as bigint) as id), " + BEST_SCORES
+                + " select quiz_id, best from best")
                 .setParameter(1, courseId).setParameter(2, userId).getResultList();
         for (Object[] r : rows) {
             out.put(((Number) r[0]).longValue(), Grader.round(((Number) r[1]).doubleValue()));

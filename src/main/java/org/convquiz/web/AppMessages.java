@@ -564,6 +564,24 @@ public interface AppMessages {
     @Message("Download CSV")
     String gradebook_csv();
 
+    @Message("Find a student (name or user name)")
+    String gradebook_filter();
+
+    @Message("Find")
+    String gradebook_filter_submit();
+
+    @Message("{shown} of {total} students on this page")
+    String gradebook_showing(int shown, long total);
+
+    @Message("Gradebook pages")
+    String gradebook_pages();
+
+    @Message("Previous students")
+    String gradebook_previous();
+
+    @Message("Next students")
+    String gradebook_next();
+
     @Message("Exports for other systems")
     String gradebook_exports();
 

@@ -98,6 +98,15 @@ public class TestData {
         }
     }
 
+    /** Enrols {@code n} more students named {@code <prefix>000}, {@code <prefix>001}… (no answers). */
+    @Transactional
+    public void addStudents(World world, String prefix, int n) {
+        Course course = Course.findById(world.courseId());
+        for (int i = 0; i < n; i++) {
+            CourseMember.add(course, User.create(String.format("%s%03d", prefix, i), PASSWORD, User.STUDENT, "Paged " + prefix + " " + i), User.STUDENT);
+        }
+    }
+
     @Transactional
     User enrolled(World world) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
