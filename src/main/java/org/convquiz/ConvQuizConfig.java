@@ -40,6 +40,19 @@ public interface ConvQuizConfig {
     @WithDefault("60s")
     String deadlineSweep();
 
+    /** How often new submissions are folded into the statistics summary (StatisticsSummary); "off" disables it. */
+    @WithName("statistics-fold")
+    @WithDefault("60s")
+    String statisticsFold();
+
+    /**
+     * How old a submission must be before it is folded into the statistics summary: longer than any transaction
+     * that stores submissions, so none is skipped while still uncommitted (until then pages count it live).
+     */
+    @WithName("statistics-settle")
+    @WithDefault("2m")
+    java.time.Duration statisticsSettle();
+
     /** The first instructor, created at first start when no instructor exists. */
     interface Admin {
         @WithDefault("admin")

@@ -26,6 +26,9 @@ public class GradebookService {
     @Inject
     EntityManager em;
 
+    @Inject
+    StatisticsSummary summary;
+
     /** One student's row: best score per quiz (null = not attempted) and the total. */
     public record Row(String username, String displayName, String studentNumber, String email, List<Double> best, double total) {
         /** The best scores as shown: "—" where the student has not attempted the quiz. */
@@ -187,33 +190,8 @@ public class GradebookService {
         return new GradebookPage(columns.titles(), columns.maxScores(), rows, students, hasPrevious, hasNext, request.filter());
     }
 
-    @Transactional
+    /** Per exercise and part of the course: answers, mean score, share right, named mistakes (see {@link StatisticsSummary}). */
     public List<PartStats> statistics(Course course) {
-        List<Object[]> totals = em.createQuery("""
-                select e.slug, s.partId, count(s), avg(s.score / s.maxScore),
-                       sum(case when s.status = 'CORRECT' then 1 else 0 end)
-                from Submission s join s.exerciseVersion v join v.exercise e
-                where s.item.attempt.quiz.course = :course and s.maxScore > 0
-                group by e.slug, s.partId order by e.slug, s.partId""", Object[].class)
-                .setParameter("course", course).getResultList();
-        List<Object[]> mistakes = em.createQuery("""
-                select e.slug, s.partId, s.misconception, count(s)
-                from Submission s join s.exerciseVersion v join v.exercise e
-                where s.item.attempt.quiz.course = :course and s.misconception is not null
-                group by e.slug, s.partId, s.misconception order by count(s) desc, s.misconception""", Object[].class)
-                .setParameter("course", course).getResultList();
-        List<PartStats> out = new ArrayList<>();
-        for (Object[] t : totals) {
-            Map<String, Long> named = new LinkedHashMap<>();
-            for (Object[] m : mistakes) {
-                if (m[0].equals(t[0]) && m[1].equals(t[1])) {
-                    named.put((String) m[2], (Long) m[3]);
-                }
-            }
-            long answers = (Long) t[2];
-            out.add(new PartStats((String) t[0], (String) t[1], answers, Grader.round(100 * ((Number) t[3]).doubleValue()),
-                    Grader.round(100.0 * ((Number) t[4]).longValue() / answers), named));
-        }
-        return out;
+        return summary.statistics(course.id);
     }
 }
