@@ -47,12 +47,12 @@ select a.id, qi.position, (select max(v.id) from exercise_version v where v.exer
 from attempt a join quiz q on q.id = a.quiz_id join quiz_item qi on qi.quiz_id = q.id
 where q.course_id = :course and q.slug like 'bench-book-%';
 insert into submission (attempt_item_id, exercise_version_id, seed, part_id, raw_answer, parsed_answer, status, score, max_score,
-                        misconception, idempotency_key)
+                        misconception, idempotency_key, reference_answer)
 select ai.id, ai.exercise_version_id, ai.seed, 'p', '1', '1',
        case when (ai.id + k) % 3 = 0 then 'CORRECT' else 'WRONG' end,
        case when (ai.id + k) % 3 = 0 then 1 else 0 end, 1,
        case when (ai.id + k) % 3 = 1 then 'forgot_plus_one' end,
-       'bench:' || ai.id || ':' || k
+       'bench:' || ai.id || ':' || k, '2'  -- the right answer, stored with each graded part since V7
 from attempt_item ai join attempt a on a.id = ai.attempt_id join quiz q on q.id = a.quiz_id, generate_series(1, 5) k
 where q.course_id = :course and q.slug like 'bench-book-%';
 commit;
