@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,10 +34,15 @@ public class AccountResource {
         static native TemplateInstance login(boolean error, boolean registered, long pausedMinutes);
 
         static native TemplateInstance register(Map<String, String> values, Map<String, String> errors);
+
+        static native TemplateInstance setPassword(String token, String username, String error, boolean invalid);
     }
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    PasswordLinks links;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
@@ -87,6 +93,8 @@ public class AccountResource {
             course = Course.findByJoinCode(code).orElse(null);
             if (course == null) {
                 errors.put("join_code", "account_error_join_code");
+            } else if (!course.joiningOpen) {
+                errors.put("join_code", "account_error_join_closed");
             }
         }
         if (!errors.isEmpty()) {
@@ -101,6 +109,39 @@ public class AccountResource {
             CourseMember.add(course, user, User.STUDENT);
         }
         AuditLog.record(name, "user.register", course == null ? "" : "joined course " + course.id);
+        return Response.seeOther(URI.create("/login?registered=true")).build();
+    }
+
+    /** The page a one-time link opens: choose a password (the link is used up when it is set). */
+    @GET
+    @Path("set-password")
+    @Operation(hidden = true)
+    public Response setPasswordPage(@QueryParam("token") String token) {
+        Optional<User> user = links.holder(token);
+        if (user.isEmpty()) {
+            return Response.status(404).entity(Templates.setPassword("", "", null, true)).build();
+        }
+        return Response.ok(Templates.setPassword(token, user.get().username, null, false)).build();
+    }
+
+    @POST
+    @Path("set-password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response setPassword(@FormParam("token") String token, @FormParam("password") String password,
+            @FormParam("password2") String password2) {
+        Optional<User> user = links.holder(token);
+        if (user.isEmpty()) {
+            return Response.status(404).entity(Templates.setPassword("", "", null, true)).build();
+        }
+        String error = password == null || password.length() < 8 || password.length() > 72 ? "account_error_password"
+                : !password.equals(password2) ? "account_error_password_mismatch" : null;
+        if (error != null) {
+            return Response.status(400).entity(Templates.setPassword(token, user.get().username, error, false)).build();
+        }
+        if (!links.use(token, password)) {
+            return Response.status(404).entity(Templates.setPassword("", "", null, true)).build();
+        }
         return Response.seeOther(URI.create("/login?registered=true")).build();
     }
 

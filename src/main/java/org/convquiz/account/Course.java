@@ -29,6 +29,10 @@ public class Course extends PanacheEntityBase {
     @Column(name = "join_code", nullable = false, unique = true, length = 32)
     public String joinCode;
 
+    /** Whether the join code admits new students (an instructor closes joining once the class is complete). */
+    @Column(name = "joining_open", nullable = false)
+    public boolean joiningOpen = true;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
@@ -40,7 +44,7 @@ public class Course extends PanacheEntityBase {
         return course;
     }
 
-    static String newJoinCode() {
+    public static String newJoinCode() {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));

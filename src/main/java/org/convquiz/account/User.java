@@ -57,6 +57,20 @@ public class User extends PanacheEntityBase {
         return user;
     }
 
+    /**
+     * An account made for someone else (co-instructor, roster): no password yet — the stored value is no bcrypt
+     * hash, so nothing signs in with it until its owner sets one through a one-time link.
+     */
+    public static User createWithoutPassword(String username, String role, String displayName) {
+        User user = new User();
+        user.username = username;
+        user.passwordHash = "!no-password";
+        user.role = role;
+        user.displayName = displayName;
+        user.persist();
+        return user;
+    }
+
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

@@ -152,6 +152,9 @@ public class CourseResource {
         if (course.isEmpty()) {
             return Response.status(400).entity(Templates.courses(rows(user), "courses_join_error", normalized, currentUser.isInstructor())).build();
         }
+        if (!course.get().joiningOpen && CourseMember.of(course.get(), user).isEmpty()) {
+            return Response.status(409).entity(Templates.courses(rows(user), "courses_join_closed", normalized, currentUser.isInstructor())).build();
+        }
         if (CourseMember.of(course.get(), user).isEmpty()) {
             CourseMember.add(course.get(), user, User.STUDENT); // a join code never makes anyone an instructor of the course
             AuditLog.record(user.username, "course.join", "course " + course.get().id);

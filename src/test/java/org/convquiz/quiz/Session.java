@@ -16,6 +16,11 @@ public final class Session {
     private final CookieFilter cookies = new CookieFilter();
     private String lastPage = "";
 
+    /** A browser that has not signed in (pages it opens still carry CSRF tokens). */
+    public static Session anonymous() {
+        return new Session();
+    }
+
     public static Session login(String username, String password) {
         Session session = new Session();
         given().filter(session.cookies).redirects().follow(false)
