@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sign-in burst at several bcrypt costs, each next to a trivial-GET baseline taken in the same run.
 #   mvn -B -q package -DskipTests && BENCH_DB=convquiz_bench COSTS="10 8 7" USERS=100 bench/signin.sh
+# First prints the milliseconds of one bcrypt comparison per cost (bench/BcryptCost.java, one thread).
 # WIPES the database it is given (Flyway clean at start). Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,9 @@ mkdir -p /tmp/convquiz-bench
 javac -d /tmp/convquiz-bench bench/LoadDriver.java
 DRIVER="java -cp /tmp/convquiz-bench LoadDriver"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+# CPU of one bcrypt comparison per cost, with the app's own library: the ceiling any burst can reach.
+javac -cp "$APPDIR/lib/main/*" -d /tmp/convquiz-bench bench/BcryptCost.java
+java -cp "$APPDIR/lib/main/*:/tmp/convquiz-bench" BcryptCost "${BCRYPT_FROM:-6}" "${BCRYPT_TO:-12}"
 for cost in ${COSTS:-10 8 7}; do
   clean=true
   env QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \

@@ -50,10 +50,16 @@ public class AccountResource {
     @GET
     @Path("login")
     @Operation(hidden = true)
-    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("registered") boolean registered,
+    public Response login(@QueryParam("error") boolean error, @QueryParam("registered") boolean registered,
             @QueryParam("paused") String paused) {
         long seconds = paused == null || !paused.matches("\\d{1,6}") ? 0 : Long.parseLong(paused);
-        return Templates.login(error, registered, seconds == 0 ? 0 : (seconds + 59) / 60); // minutes, rounded up
+        TemplateInstance page = Templates.login(error, registered, seconds == 0 ? 0 : (seconds + 59) / 60); // minutes, rounded up
+        if (seconds == 0) {
+            return Response.ok(page).build();
+        }
+        // The refused sign-in redirected here (web.CookieAndSignInHeaders): the page that says so answers 429
+        // too, so a script following the redirect sees Too Many Requests, not a 200.
+        return Response.status(429).header("Retry-After", seconds).entity(page).build();
     }
 
     @GET
@@ -155,8 +161,9 @@ public class AccountResource {
     @Operation(hidden = true)
     public Response logout() {
         currentUser.find().ifPresent(user -> {
-            user.sessionVersion++;
-            AuditLog.record(user.username, "sign-out", "sessions before version " + user.sessionVersion + " refused");
+            // One statement (the entity of CurrentUser is a detached copy): every instance sees the new version.
+            User.update("sessionVersion = sessionVersion + 1 where id = ?1", user.id);
+            AuditLog.record(user.username, "sign-out", "sessions before version " + (user.sessionVersion + 1) + " refused");
         });
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/")).cookie(expired).build();

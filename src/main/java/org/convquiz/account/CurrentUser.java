@@ -31,7 +31,11 @@ public class CurrentUser {
         return name == null ? "" : name;
     }
 
-    /** The entity; a signed-in principal with no row (deleted meanwhile) is treated as unknown. */
+    /**
+     * The account as an entity, detached: for a session, built from the row the session check already read
+     * (no second look-up); for HTTP Basic, loaded by id. Read it and refer to it (attempt.student = user);
+     * changes to it are not saved: change accounts with statements (see AccountResource#logout).
+     */
     @Transactional
     public User user() {
         if (user == null) {
@@ -43,6 +47,22 @@ public class CurrentUser {
     @Transactional
     public Optional<User> find() {
         Long id = isLoggedIn() ? identity.getAttribute(Sessions.USER_ID) : null;
-        return id == null ? Optional.empty() : Optional.ofNullable(User.findById(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        Sessions.Profile profile = identity.getAttribute(Sessions.PROFILE);
+        if (profile == null) {
+            return Optional.ofNullable(User.findById(id));
+        }
+        User copy = new User();
+        copy.id = id;
+        copy.username = getUsername();
+        copy.role = identity.getAttribute(Sessions.ROLE);
+        copy.sessionVersion = Sessions.parseVersion(identity.getPrincipal().getName());
+        copy.displayName = profile.displayName();
+        copy.studentNumber = profile.studentNumber();
+        copy.email = profile.email();
+        copy.createdAt = profile.createdAt();
+        return Optional.of(copy); // passwordHash stays null: the copy is never written back
     }
 }

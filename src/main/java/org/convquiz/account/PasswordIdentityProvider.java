@@ -37,8 +37,8 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = http == null || http.request().remoteAddress() == null ? "unknown" : http.request().remoteAddress().hostAddress();
         String password = new String(request.getPassword().getPassword());
-        // Look-up and record on worker threads (short database work); the bcrypt comparison in between on
-        // the hashing threads only, so a class signing in at once cannot take every core from other requests.
+        // Look-up and record on worker threads (short database work); the bcrypt comparison (and a rehash at a
+        // changed cost) in between on the hashing threads only, so a class signing in at once cannot take every core from other requests.
         java.util.function.Supplier<SignIns.Lookup> look = () -> signIns.lookup(request.getUsername(), address);
         return Uni.createFrom().item(look).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .chain(lookup -> {
@@ -48,9 +48,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                         }
                         return Uni.createFrom().<SecurityIdentity>failure(new AuthenticationFailedException());
                     }
-                    java.util.function.Supplier<Boolean> compare = () -> Passwords.matches(password, lookup.hash());
-                    Uni<Boolean> compared = Uni.createFrom().item(compare).runSubscriptionOn(hashing.executor());
-                    return compared.chain(matches -> context.runBlocking(() -> identity(signIns.finish(lookup, password, matches))));
+                    java.util.function.Supplier<SignIns.Compared> compare = () -> SignIns.compare(lookup, password);
+                    Uni<SignIns.Compared> compared = Uni.createFrom().item(compare).runSubscriptionOn(hashing.executor());
+                    return compared.chain(result -> context.runBlocking(() -> identity(signIns.finish(lookup, result))));
                 });
     }
 

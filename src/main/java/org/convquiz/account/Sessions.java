@@ -12,6 +12,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 public final class Sessions {
     static final String USERNAME = "convquiz.username";
     static final String USER_ID = "convquiz.user-id";
+    static final String PROFILE = "convquiz.profile";
+    static final String ROLE = "convquiz.role";
+
+    /** The rest of the account's row, read with the session check (see CurrentUser#user). */
+    record Profile(String displayName, String studentNumber, String email, java.time.OffsetDateTime createdAt) {
+    }
 
     private Sessions() {
     }
@@ -29,12 +35,30 @@ public final class Sessions {
         return new String[] {principal.substring(0, at), principal.substring(at + 1)};
     }
 
+    /** The session version of a principal name of ours (0 when it is not one). */
+    static int parseVersion(String principal) {
+        String[] parts = parse(principal);
+        try {
+            return parts == null ? 0 : Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     static SecurityIdentity identity(SignIns.Account account) {
-        return QuarkusSecurityIdentity.builder()
+        return identity(account, null);
+    }
+
+    static SecurityIdentity identity(SignIns.Account account, Profile profile) {
+        var builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(principal(account.username(), account.sessionVersion())))
                 .addRole(account.role())
                 .addAttribute(USERNAME, account.username())
                 .addAttribute(USER_ID, account.id())
-                .build();
+                .addAttribute(ROLE, account.role());
+        if (profile != null) {
+            builder.addAttribute(PROFILE, profile);
+        }
+        return builder.build();
     }
 }

@@ -18,7 +18,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SignIns {
     private static final Logger LOG = Logger.getLogger(SignIns.class);
-    /** Failures older than this are forgotten: the count starts again. */
+    /**
+     * Failures older than this are forgotten: the count starts again. Counted from the end of the last pause
+     * when there was one, so a pause longer than the window (16 min and up) keeps doubling instead of
+     * resetting the count and handing out a fresh set of guesses.
+     */
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LONGEST_PAUSE = Duration.ofHours(1);
     /** Compared against when the name is unknown, so a wrong name costs the same time as a wrong password. */
@@ -57,7 +61,19 @@ public class SignIns {
         if (lookup.paused() != null) {
             return new Paused(lookup.paused());
         }
-        return finish(lookup, password, Passwords.matches(password == null ? "" : password, lookup.hash()));
+        return finish(lookup, compare(lookup, password == null ? "" : password));
+    }
+
+    /** The bcrypt work of a sign-in (CPU only, no database): the password against the hash, and the new hash when the cost changed. */
+    public record Compared(boolean matches, String newHash) {
+    }
+
+    /** Step 2 (CPU, ~0.1 s at cost 10): runs on the hashing threads (see PasswordIdentityProvider). */
+    public static Compared compare(Lookup lookup, String password) {
+        boolean matches = Passwords.matches(password, lookup.hash());
+        // The configured cost changed since this password was stored: store it again at the new cost.
+        boolean rehash = matches && lookup.account() != null && Passwords.costOf(lookup.hash()) != Passwords.cost();
+        return new Compared(matches, rehash ? Passwords.hash(password) : null);
     }
 
     /** Step 1 (database, short): is the account or address paused, and the account with its hash. */
@@ -88,15 +104,14 @@ public class SignIns {
         return new Lookup(username, address, null, account, (String) user[4]);
     }
 
-    /** Step 3 (database, short): record the outcome of the bcrypt comparison (step 2, done by the caller). */
-    public Outcome finish(Lookup lookup, String password, boolean matches) {
+    /** Step 3 (database, short): record the outcome of the bcrypt comparison (step 2, {@link #compare}). */
+    public Outcome finish(Lookup lookup, Compared compared) {
         String[] subjects = subjects(lookup.username(), lookup.address());
-        if (!matches || lookup.account() == null) {
+        if (!compared.matches() || lookup.account() == null) {
             QuarkusTransaction.requiringNew().run(() -> failed(subjects, lookup.username(), lookup.address()));
             return new Wrong();
         }
-        // The configured cost changed since this password was stored: store it again at the new cost.
-        String newHash = Passwords.costOf(lookup.hash()) != Passwords.cost() ? Passwords.hash(password) : null;
+        String newHash = compared.newHash();
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("delete from sign_in_failure where subject = ?1").setParameter(1, subjects[0]).executeUpdate();
             if (newHash != null) {
@@ -118,7 +133,8 @@ public class SignIns {
             em.createNativeQuery("""
                     insert into sign_in_failure (subject, failures, last_failure) values (?1, 1, now())
                     on conflict (subject) do update set
-                      failures = case when sign_in_failure.last_failure < now() - make_interval(secs => ?2) then 1
+                      failures = case when greatest(sign_in_failure.last_failure, sign_in_failure.paused_until)
+                                                < now() - make_interval(secs => ?2) then 1
                                       else sign_in_failure.failures + 1 end,
                       last_failure = now()""")
                     .setParameter(1, subjects[i]).setParameter(2, (double) WINDOW.toSeconds()).executeUpdate();

@@ -52,10 +52,30 @@ class StatementCountTest {
         Map<String, Long> out = new LinkedHashMap<>();
         pages.forEach((name, page) -> {
             page.get(); // first visit: parses exercise versions this instance has not seen yet
+            long userLoads = userEntityLoads();
             out.put(name, statements(page));
+            assertEquals(userLoads, userEntityLoads(), name + ": the signed-in account is read once, by the session check, not loaded again");
         });
         assertTrue(sessions.getStatistics().isStatisticsEnabled());
         return out;
+    }
+
+    private long userEntityLoads() {
+        var stats = sessions.getStatistics().getEntityStatistics(org.convquiz.account.User.class.getName());
+        return stats.getLoadCount() + stats.getFetchCount();
+    }
+
+    /**
+     * A signed-in request costs one statement for the session: the home page reads nothing else, so it is
+     * exactly one (the account by its unique username, with its session version and the columns pages use).
+     */
+    @Test
+    void aSignedInRequestCostsOneStatementForItsSession() {
+        var world = data.world(Settings.practice(), "padding-output-shape", "fig2-padding");
+        Session student = Session.login(world.student(), TestData.PASSWORD);
+        student.get("/"); // the first request after sign-in may also renew the cookie
+        assertEquals(1, statements(() -> student.get("/").statusCode()));
+        assertEquals(0, statements(() -> io.restassured.RestAssured.given().get("/").statusCode()), "signed out: none");
     }
 
     @Test

@@ -82,10 +82,11 @@ class SessionSecurityTest {
         assertTrue(paused.getHeader("Location").contains("paused="), paused.getHeader("Location"));
         long retry = Long.parseLong(paused.getHeader("Retry-After"));
         assertTrue(retry > 0 && retry <= 30, "first pause is the configured 30 s: " + retry);
+        // The page the refusal leads to says so, in both languages, and answers 429 with the same Retry-After.
         given().header("Accept-Language", "en").get(paused.getHeader("Location").replaceFirst("^https?://[^/]+", ""))
-                .then().statusCode(200).body(containsString("Sign-in is paused"));
+                .then().statusCode(429).header("Retry-After", String.valueOf(retry)).body(containsString("Sign-in is paused"));
         given().header("Accept-Language", "zh").get(paused.getHeader("Location").replaceFirst("^https?://[^/]+", ""))
-                .then().statusCode(200).body(containsString("登录已暂停"));
+                .then().statusCode(429).body(containsString("登录已暂停"));
         for (String lang : List.of("en", "zh")) { // what the student sees, typed in a browser
             try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open(lang)) {
                 var d = browser.driver();
@@ -113,6 +114,37 @@ class SessionSecurityTest {
                 "select extract(epoch from paused_until - now()) from sign_in_failure where subject = ?1").setParameter(1, "user:" + name)
                 .getSingleResult()).longValue());
         assertTrue(doubled > 30 && doubled <= 60, "second pause 60 s: " + doubled);
+    }
+
+    private double pausedSecondsAfterAWrongPassword(String name, String failureRowUpdate) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(failureRowUpdate).setParameter(1, "user:" + name).executeUpdate());
+        assertTrue(signIns.signIn(name, "wrong", "198.51.100.7") instanceof SignIns.Wrong);
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select coalesce(extract(epoch from paused_until - now()), 0) from sign_in_failure where subject = ?1")
+                .setParameter(1, "user:" + name).getSingleResult()).doubleValue());
+    }
+
+    @Test
+    void aPauseLongerThanTheWindowKeepsDoublingAndOnlyAQuietWindowAfterItResetsTheCount() {
+        String name = newAccount();
+        signIns.signIn(name, "wrong", "198.51.100.7"); // makes the account's row
+        // Ten failures, the last 20 min ago, and the 30 s · 2⁵ = 16 min pause it earned just over: the 11th
+        // wrong password is the 7th past the limit of 5, so 30 s · 2⁶ = 32 min (the window of 15 min is
+        // counted from the end of the pause, not from the last failure).
+        double pause = pausedSecondsAfterAWrongPassword(name, "update sign_in_failure set failures = 10, "
+                + "last_failure = now() - interval '20 minutes', paused_until = now() - interval '4 minutes' where subject = ?1");
+        assertTrue(pause > 31 * 60 && pause <= 32 * 60, "32 min: " + pause);
+        // An hour at most: 30 s · 2⁸ would be 128 min.
+        pause = pausedSecondsAfterAWrongPassword(name, "update sign_in_failure set failures = 12, "
+                + "last_failure = now() - interval '40 minutes', paused_until = now() - interval '1 minute' where subject = ?1");
+        assertTrue(pause > 59 * 60 && pause <= 60 * 60, "capped at an hour: " + pause);
+        // More than 15 quiet minutes after the pause ended: the count starts again at 1, no pause.
+        pause = pausedSecondsAfterAWrongPassword(name, "update sign_in_failure set failures = 12, "
+                + "last_failure = now() - interval '90 minutes', paused_until = now() - interval '30 minutes' where subject = ?1");
+        assertEquals(0, pause, 0.0);
+        long failures = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select failures from sign_in_failure where subject = ?1").setParameter(1, "user:" + name).getSingleResult()).longValue());
+        assertEquals(1, failures);
     }
 
     @Test
@@ -165,5 +197,43 @@ class SessionSecurityTest {
         List<?> counted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select 1 from sign_in_failure where subject = 'addr:192.0.2.77'").getResultList());
         assertFalse(counted.isEmpty(), "the forwarded address is counted");
+    }
+
+    /**
+     * The test profile trusts 127.0.0.1 as a proxy; a peer at 127.0.0.2 (also this machine's loopback) is
+     * not in that list, so its X-Forwarded-Proto and X-Forwarded-For are ignored. Sent over a raw socket
+     * bound to 127.0.0.2, since an HTTP client library chooses its own local address.
+     */
+    @Test
+    void anUntrustedPeerCannotClaimHttpsOrAnotherAddress() throws Exception {
+        String name = newAccount();
+        String forged = "192.0.2." + (int) (Math.random() * 200 + 1);
+        String signedIn = rawPostFrom127002("j_username=" + name + "&j_password=" + PASSWORD, forged);
+        assertTrue(signedIn.startsWith("HTTP/1.1 302"), signedIn);
+        List<String> cookies = signedIn.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("set-cookie:")).toList();
+        assertTrue(cookies.stream().anyMatch(c -> c.contains("convquiz-session=")), signedIn);
+        cookies.forEach(c -> assertFalse(c.toLowerCase(java.util.Locale.ROOT).contains("secure"), "X-Forwarded-Proto from an untrusted peer: " + c));
+
+        rawPostFrom127002("j_username=" + name + "&j_password=wrong", forged);
+        List<?> forgedRow = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select 1 from sign_in_failure where subject = ?1").setParameter(1, "addr:" + forged).getResultList());
+        assertTrue(forgedRow.isEmpty(), "the forged address is not counted");
+        List<?> peerRow = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select 1 from sign_in_failure where subject = 'addr:127.0.0.2'").getResultList());
+        assertFalse(peerRow.isEmpty(), "the peer's own address is");
+    }
+
+    private String rawPostFrom127002(String form, String forgedAddress) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", root.getPort()), 5000);
+            socket.setSoTimeout(20000);
+            String request = "POST /j_security_check HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "X-Forwarded-Proto: https\r\nX-Forwarded-For: " + forgedAddress + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n" + form;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 }
