@@ -44,7 +44,7 @@ public class GradebookResource {
     static class Templates {
         static native TemplateInstance gradebook(long courseId, String course, GradebookService.GradebookPage book);
 
-        static native TemplateInstance statistics(long courseId, String course, List<GradebookService.PartStats> parts);
+        static native TemplateInstance statistics(long courseId, String course, List<GradebookService.PartStats> parts, String lang);
     }
 
     @Inject
@@ -114,9 +114,9 @@ public class GradebookResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     @Operation(hidden = true)
-    public TemplateInstance statistics(@PathParam("id") long id) {
+    public TemplateInstance statistics(@PathParam("id") long id, @Context HttpHeaders headers) {
         Course course = taught(id);
-        return Templates.statistics(course.id, course.title, gradebook.statistics(course));
+        return Templates.statistics(course.id, course.title, gradebook.statistics(course), Lang.of(headers).tag());
     }
 
     /** The course, if the signed-in instructor teaches it; other instructors get a 404. */

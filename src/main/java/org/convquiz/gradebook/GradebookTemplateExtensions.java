@@ -21,9 +21,11 @@ public final class GradebookTemplateExtensions {
         return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static String mistakesText(GradebookService.PartStats stats) {
+    /** The most named mistakes, by the names students see in the page's language: "Forgot the + 1 × 12, …". */
+    static String mistakesText(GradebookService.PartStats stats, String lang) {
         Map<String, Long> named = stats.misconceptions();
         return named.isEmpty() ? "—" : named.entrySet().stream().limit(3)
-                .map(e -> e.getKey() + " × " + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> org.convquiz.exercise.Misconception.parse(e.getKey()).map(m -> m.title().in(lang)).orElse(e.getKey())
+                        + " × " + e.getValue()).collect(Collectors.joining("zh".equals(lang) ? "；" : "; "));
     }
 }

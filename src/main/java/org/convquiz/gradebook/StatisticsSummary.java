@@ -34,6 +34,14 @@ public class StatisticsSummary {
             from submission s join attempt_item ai on ai.id = s.attempt_item_id join attempt a on a.id = ai.attempt_id
             join quiz q on q.id = a.quiz_id""";
 
+    /**
+     * Every mistake a submission names (the comma-separated {@code misconceptions}; rows stored before they were
+     * kept have only the first, in {@code misconception}), one row each: a second possible mistake counts too.
+     */
+    private static final String NAMED = """
+
+            cross join lateral unnest(string_to_array(coalesce(s.misconceptions, s.misconception), ',')) as m(id)""";
+
     @Scheduled(every = "${convquiz.statistics-fold:60s}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledFold() {
         try {
@@ -75,10 +83,10 @@ public class StatisticsSummary {
                   correct = statistics_summary.correct + excluded.correct""").setParameter(1, from).setParameter(2, upTo).executeUpdate();
         em.createNativeQuery("""
                 insert into statistics_mistake (course_id, exercise_version_id, part_id, misconception, answers)
-                select q.course_id, s.exercise_version_id, s.part_id, s.misconception, count(*)
-                """ + SUBMISSIONS + """
-                 where s.id > ?1 and s.id <= ?2 and s.misconception is not null
-                group by q.course_id, s.exercise_version_id, s.part_id, s.misconception
+                select q.course_id, s.exercise_version_id, s.part_id, m.id, count(*)
+                """ + SUBMISSIONS + NAMED + """
+                 where s.id > ?1 and s.id <= ?2
+                group by q.course_id, s.exercise_version_id, s.part_id, m.id
                 on conflict (course_id, exercise_version_id, part_id, misconception) do update set
                   answers = statistics_mistake.answers + excluded.answers""").setParameter(1, from).setParameter(2, upTo).executeUpdate();
         em.createNativeQuery("update statistics_watermark set folded_up_to = ?1 where id = 1").setParameter(1, upTo).executeUpdate();
@@ -108,10 +116,10 @@ public class StatisticsSummary {
                 select e.slug, t.part_id, t.misconception, sum(t.answers) from statistics_mistake t
                 join exercise_version v on v.id = t.exercise_version_id join exercise e on e.id = v.exercise_id
                 where t.course_id = ?1 group by e.slug, t.part_id, t.misconception""", """
-                select e.slug, s.part_id, s.misconception, count(*)
-                """ + SUBMISSIONS + """
+                select e.slug, s.part_id, m.id, count(*)
+                """ + SUBMISSIONS + NAMED + """
                  join exercise_version v on v.id = s.exercise_version_id join exercise e on e.id = v.exercise_id
-                where q.course_id = ?1 and s.id > ?2 and s.misconception is not null group by e.slug, s.part_id, s.misconception"""}) {
+                where q.course_id = ?1 and s.id > ?2 group by e.slug, s.part_id, m.id"""}) {
             for (Object[] r : rows(sql, courseId, sql.contains("?2") ? watermark : null)) {
                 mistakes.computeIfAbsent(r[0] + "/" + r[1], k -> new LinkedHashMap<>()).merge((String) r[2], ((Number) r[3]).longValue(), Long::sum);
             }

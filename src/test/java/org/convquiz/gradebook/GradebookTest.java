@@ -57,7 +57,7 @@ class GradebookTest {
         }
         String stats = teacher.page("/courses/" + world.courseId() + "/statistics");
         assertTrue(stats.contains("padding-output-shape"), stats);
-        assertTrue(stats.contains("forgot_plus_one × 1"), "the named mistake is counted");
+        assertTrue(stats.contains("You forgot the + 1 in the output-size formula × 1"), "the named mistake is counted, by the name students see");
         assertTrue(stats.contains("50%"), "one of two answers fully right");
 
         for (String lang : List.of("en", "zh")) {

@@ -69,4 +69,17 @@ class StatisticsSummaryTest {
         summary.fold(Duration.ZERO);
         assertEquals(across, only(summary.statistics(w.courseId())), "folding twice counts nothing twice");
     }
+
+    /** A submission that names two possible mistakes counts for both (the statistics used to count only the first). */
+    @Test
+    void everyNamedMistakeIsCounted() {
+        var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session student = Session.login(w.student(), TestData.PASSWORD);
+        long a = student.start(w.courseId(), w.quizId());
+        check(student, a, "4×101×101");
+        data.nameMistakes(a, "forgot_plus_one", "padding_one_side");
+        assertEquals(Map.of("forgot_plus_one", 1L, "padding_one_side", 1L), only(summary.statistics(w.courseId())).misconceptions());
+        summary.fold(Duration.ZERO);
+        assertEquals(Map.of("forgot_plus_one", 1L, "padding_one_side", 1L), only(summary.statistics(w.courseId())).misconceptions());
+    }
 }

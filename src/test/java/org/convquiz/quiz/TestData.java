@@ -168,6 +168,13 @@ public class TestData {
                 .map(m -> m.role).orElse(null);
     }
 
+    /** Stores, on every submission of an attempt, the mistakes the grader named (first one, then all, comma-separated). */
+    @Transactional
+    public void nameMistakes(long attemptId, String... ids) {
+        Submission.update("misconception = ?1, misconceptions = ?2 where item.id in (select i.id from AttemptItem i where i.attempt.id = ?3)",
+                ids[0], String.join(",", ids), attemptId);
+    }
+
     /** Attempts of a user at a quiz that are not handed in. */
     @Transactional
     public long openAttempts(String username, long quizId) {
