@@ -133,7 +133,7 @@ public class AttemptPresenter {
             parts.add(part(definition, variant, position, part, answers.getOrDefault(part.id(), ""), references.get(i), result,
                     revealed, !shapeAsked, lang));
         }
-        String picture = Pictures.forModel(model, revealed).orElse(null);
+        String picture = Pictures.forModel(model, revealed, lang).orElse(null);
         return new Views.ItemView(position, definition.spec().title().in(lang), definition.prompt(variant, lang),
                 promptParts(definition, variant, lang), parts, answered,
                 revealed, locked, picture, UUID.randomUUID().toString(), Grader.round(score), definition.maxScore());

@@ -129,6 +129,12 @@ public interface AppMessages {
     @Message("Sign out")
     String layout_logout();
 
+    @Message("Main navigation")
+    String layout_main_nav();
+
+    @Message("Table (scrolls sideways on small screens)")
+    String layout_scroll_table();
+
     @Message("Sign in")
     String account_login_title();
 

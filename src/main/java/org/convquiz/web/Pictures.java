@@ -24,6 +24,27 @@ public final class Pictures {
     private Pictures() {
     }
 
+    /** The picture of a question's numbers, with a text alternative in {@code lang} that says what it shows. */
+    public static Optional<String> forModel(Model model, boolean revealed, String lang) {
+        return forModel(model, revealed).map(svg -> labelled(svg, model, lang));
+    }
+
+    /** What the picture shows, for screen readers: the grids drawn and their sizes. */
+    private static String labelled(String svg, Model model, String lang) {
+        Tensor plane = firstPlane(model.input());
+        String size = plane.dim(0) + "×" + plane.dim(1);
+        boolean backward = model.gradOutput() != null;
+        boolean zh = "zh".equals(lang);
+        String label = backward
+                ? (zh ? "图：输入 X（" + size + "，标出第一个池化窗口）、输出梯度 ∂L/∂Y，以及要求的输入梯度 ∂L/∂X 的网格。"
+                      : "Picture: the input X (" + size + ", first pooling window marked), the output gradient ∂L/∂Y, and the grid of the input gradient ∂L/∂X to find.")
+                : (zh ? "图：输入 X（" + size + "，虚线为填充），实线框为窗口的第一个位置、虚线框为下一个位置，右边是输出 Y 的网格。"
+                      : "Picture: the input X (" + size + ", padding dashed) with the window's first position (solid) and next position (dashed), and the grid of the output Y.");
+        String escaped = MathMl.escape(label);
+        return svg.replaceFirst("role=\"img\"", "role=\"img\" aria-label=\"" + escaped.replace("$", "\\$") + "\"")
+                .replaceFirst("(<svg[^>]*>)", "$1<title>" + escaped.replace("$", "\\$") + "</title>");
+    }
+
     public static Optional<String> forModel(Model model, boolean revealed) {
         if (model.input() == null || model.layers().isEmpty()) {
             return Optional.empty();

@@ -161,6 +161,24 @@ public class TestData {
         user(username).displayName = displayName;
     }
 
+    /** What a world's people and course are called (made up by the tests, not the app's wording). */
+    @Transactional
+    public java.util.Set<String> userText(World world) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Course course = Course.findById(world.courseId());
+        out.add(course.title);
+        out.add(course.joinCode);
+        for (CourseMember m : CourseMember.<CourseMember>list("course", course)) {
+            out.add(m.user.displayName);
+            out.add(m.user.username);
+        }
+        Quiz.<Quiz>list("course", course).forEach(q -> {
+            out.add(q.titleEn);
+            out.add(q.titleZh);
+        });
+        return out;
+    }
+
     /** The user's role in a course, or null when not a member. */
     @Transactional
     public String memberRole(String username, long courseId) {

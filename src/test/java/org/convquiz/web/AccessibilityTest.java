@@ -1,0 +1,95 @@
+package org.convquiz.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convquiz.quiz.QuizService;
+import org.convquiz.quiz.Session;
+import org.convquiz.quiz.TestData;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Every main page, as a stranger, a student and an instructor, in English and Chinese, at 1280 and 390 px:
+ * no serious or critical axe-core violation, no sideways scrolling, no English on Chinese pages.
+ */
+@QuarkusTest
+class AccessibilityTest {
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    TestData data;
+
+    @Test
+    void everyMainPagePassesInBothLanguagesAndWidths() {
+        var w = data.world(QuizService.Settings.practice(), "fig2-padding", "padding-output-shape", "fig8-max-pool-backward");
+        // One answered question, so the attempt page shows feedback, a derivation and a picture.
+        Session s = Session.login(w.student(), TestData.PASSWORD);
+        long attempt = s.start(w.courseId(), w.quizId());
+        data.pinVariants(attempt);
+        s.page("/attempts/" + attempt);
+        s.post("/attempts/" + attempt + "/items/1", "idempotency", s.idempotency(1), "a.1.shape", "4×101×101").then().statusCode(303);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        java.util.Set<String> userText = data.userText(w);
+        for (String lang : List.of("en", "zh")) {
+            try (Browser browser = Browser.open(lang)) {
+                var d = browser.driver();
+                for (String page : List.of("", "login", "register", "calculator")) {
+                    d.get(root + page + (page.isEmpty() ? "?" : "?") + "lang=" + lang);
+                    record(problems, lang + " /" + page, Accessibility.problems(d, lang, userText));
+                }
+                signIn(browser, w.student());
+                for (String page : List.of("courses", "courses/" + w.courseId(), "attempts/" + attempt, "history")) {
+                    d.get(root + page);
+                    record(problems, lang + " student /" + page, Accessibility.problems(d, lang, userText));
+                }
+                d.get(root + "attempts/" + attempt + "#q1");
+                d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                phoneScreenshot(d, "a11y-attempt-phone-" + lang);
+                d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+                d.manage().deleteAllCookies();
+                signIn(browser, w.instructor());
+                String course = "courses/" + w.courseId();
+                for (String page : List.of(course, course + "/gradebook", course + "/statistics", course + "/people",
+                        "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
+                    d.get(root + page);
+                    record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
+                }
+            }
+        }
+        problems.forEach((page, list) -> System.out.println(page + ": " + list));
+        assertEquals(Map.of(), problems, "accessibility, width and language problems");
+    }
+
+    private static void phoneScreenshot(org.openqa.selenium.chrome.ChromeDriver d, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.copy(d.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void signIn(Browser browser, String username) {
+        var d = browser.driver();
+        d.get(root + "login");
+        d.findElement(By.id("j_username")).sendKeys(username);
+        d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
+        browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+    }
+
+    private static void record(Map<String, List<String>> problems, String page, List<String> found) {
+        if (!found.isEmpty()) {
+            problems.put(page, found);
+        }
+    }
+}
