@@ -35,7 +35,8 @@ public final class Checks {
     /** Whether an option's statement is true, and the step that shows why. */
     public record Verdict(boolean truth, String en, String zh, String evidence) {
         Step step(String key) {
-            return new Step(key + ": " + en, key + "：" + zh, "", evidence, truth ? "true" : "false");
+            // ✓ / ✗ read the same in both languages (the words true/false showed on Chinese pages).
+            return new Step(key + ": " + en, key + "：" + zh, "", evidence, truth ? "✓" : "✗");
         }
     }
 
@@ -112,9 +113,10 @@ public final class Checks {
         Summary one = Network.summarize(new int[] {1, size, size}, List.of(new Layer.Conv(Conv2d.of(1, 1, single).withBias(false))));
         int a = stacked.layers().get(stack.size() - 1).rfH().size();
         int b = one.layers().get(0).rfH().size();
-        String text = "RF(" + String.join(", ", Arrays.stream(kernels).mapToObj(k -> k + "×" + k).toList()) + ") = " + a
-                + ", RF(" + single + "×" + single + ") = " + b;
-        return new Verdict(a == b, text, text, text);
+        String stackedKernels = String.join(", ", Arrays.stream(kernels).mapToObj(k -> k + "×" + k).toList());
+        String en = "receptive field of " + stackedKernels + " = " + a + ", of one " + single + "×" + single + " = " + b;
+        String zh = stackedKernels + " 的感受野 = " + a + "，单个 " + single + "×" + single + " 的感受野 = " + b;
+        return new Verdict(a == b, en, zh, en);
     }
 
     private static Verdict passesGradient(Model model) {
@@ -149,8 +151,10 @@ public final class Checks {
                 }
             }
         }
-        String text = "max |conv1×1 − linear| = " + ParsedAnswer.TensorAnswer.formatValue(maxDiff);
-        return new Verdict(maxDiff < 1e-9, "on a random 3×4×5 input, " + text, "在随机的 3×4×5 输入上，" + text, text);
+        String diff = ParsedAnswer.TensorAnswer.formatValue(maxDiff);
+        String text = "max |conv1×1 − linear| = " + diff;
+        return new Verdict(maxDiff < 1e-9, "on a random 3×4×5 input, " + text,
+                "在随机的 3×4×5 输入上，1×1 卷积与全连接层结果之差的最大值 = " + diff, text);
     }
 
     private static Tensor random(int[] shape, long seed) {

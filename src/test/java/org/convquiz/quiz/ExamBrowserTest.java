@@ -62,6 +62,7 @@ class ExamBrowserTest {
             d.findElement(By.id("a.2.false_statement-" + letter)).click();
             new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "Saved"));
             browser.screenshot("exam-typing-en");
+            assertEquals(java.util.List.of(), org.convquiz.web.Accessibility.problems(browser.driver(), "en", data.userText(world)), "exam while typing");
 
             // Close the tab and come back: the saved answers are there; nothing graded or revealed yet.
             d.get(root + "attempts/" + attemptId);
@@ -84,6 +85,12 @@ class ExamBrowserTest {
             assertEquals(1, d.findElements(By.cssSelector("#q2 .badge.correct")).size());
             assertFalse(d.findElements(By.cssSelector("#q1 svg.picture rect.target")).isEmpty());
             browser.screenshot("exam-handed-in-en");
+            // The handed-in exam and its revisit, in both languages: accessible, phone-wide, wholly in the language.
+            java.util.Set<String> userText = data.userText(world);
+            assertEquals(java.util.List.of(), org.convquiz.web.Accessibility.problems(browser.driver(), "en", userText), "handed-in exam, en");
+            d.get(root + "attempts/" + attemptId + "?lang=zh");
+            assertEquals(java.util.List.of(), org.convquiz.web.Accessibility.problems(browser.driver(), "zh", userText), "handed-in exam, zh");
+            browser.screenshot("exam-handed-in-zh");
         }
     }
 
