@@ -49,6 +49,9 @@ class QuizBrowserTest {
             data.pinVariants(attemptId);
             d.navigate().refresh();
             browser.screenshot("quiz-before-" + lang);
+            // Matrices in the prompt are in square brackets (a top and bottom tick on each side), not determinant bars.
+            Object tick = browser.driver().executeScript("return getComputedStyle(document.querySelector('#q0 .prompt .matrix-wrap'), '::before').borderTopWidth;");
+            assertEquals("2px", tick, "bracket ticks on the prompt's matrices");
 
             // Question 1 is figure 1 of the tutorial: X = 0…8 (3×3), K = [[0, 1], [2, 3]], so Y = [[19, 25], [37, 43]]
             // (0·0 + 1·1 + 3·2 + 4·3 = 19 and so on, worked by hand), typed cell by cell into the grid.
