@@ -2,6 +2,10 @@
 // that was saved), counts down the time left, and keeps a double click from sending a form twice.
 (function () {
   'use strict';
+  // On a phone the derivations start folded (a tap on "steps" opens one): the page stays short.
+  if (window.matchMedia('(max-width: 600px)').matches) {
+    document.querySelectorAll('details.derivation[open]').forEach((d) => d.removeAttribute('open'));
+  }
   const form = document.getElementById('exam-form');
   const status = document.getElementById('draft-status');
 

@@ -50,8 +50,12 @@ class AccessibilityTest {
                     d.get(root + page);
                     record(problems, lang + " student /" + page, Accessibility.problems(d, lang, userText));
                 }
-                d.get(root + "attempts/" + attempt + "#q1");
                 d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                d.get(root + "attempts/" + attempt + "#q1");
+                Object open = d.executeScript("return document.querySelectorAll('details.derivation[open]').length;");
+                Object all = d.executeScript("return document.querySelectorAll('details.derivation').length;");
+                assertEquals(0L, ((Number) open).longValue(), "derivations start folded on a phone (" + all + " on the page)");
+                assertEquals(true, ((Number) all).longValue() > 0, "the answered question has a derivation");
                 phoneScreenshot(d, "a11y-attempt-phone-" + lang);
                 d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
                 d.manage().deleteAllCookies();
