@@ -312,6 +312,24 @@ public interface AppMessages {
     @Message("The highlighted box is the first window; the dashed box is where it moves next; grey cells are padding.")
     String attempt_picture_caption();
 
+    @Message("Grey is padding. The solid box is the kernel's first position; the dashed box is its next position, or its last once the answer is shown. The output's size is drawn once the answer is shown.")
+    String attempt_picture_caption_shape();
+
+    @Message("Each block is one output channel's kernel (in-channels × kernel height × kernel width) with its bias below it.")
+    String attempt_picture_caption_weights();
+
+    @Message("The lines stand for a fully connected layer joining every input value to every output value.")
+    String attempt_picture_caption_fc();
+
+    @Message("Picture: the input X of {input} with padding {padding} (top+bottom × left+right), the {kernel} kernel's first position and its stride {stride}, and the output Y whose size is asked.")
+    String picture_shape_label(String input, String padding, String kernel, String stride);
+
+    @Message("Picture: the layer's weights as {filters} blocks, one per output channel, each of {block} values, and {biases} biases.")
+    String picture_weights_label(int filters, String block, int biases);
+
+    @Message("Below them, the flattened input and output that a fully connected layer would join, every input to every output.")
+    String picture_weights_fc_label();
+
     @Message("Check this answer")
     String attempt_check();
 
