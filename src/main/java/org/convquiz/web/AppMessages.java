@@ -339,6 +339,21 @@ public interface AppMessages {
     @Message("Hand in")
     String attempt_submit();
 
+    @Message("Hand in with unanswered questions?")
+    String attempt_confirm_title();
+
+    @Message("These questions have no answer yet:")
+    String attempt_confirm_unanswered();
+
+    @Message("Once handed in, the answers cannot be changed.")
+    String attempt_confirm_final();
+
+    @Message("Hand in anyway")
+    String attempt_confirm_hand_in();
+
+    @Message("Go back to the questions")
+    String attempt_confirm_back();
+
     @Message("New variant of this quiz")
     String attempt_retry();
 
