@@ -91,10 +91,10 @@ public class GradebookService {
                             order by case when ?3 = '' then u.username end, u.username desc limit ?5),""";
 
     private static final String SELECT_ROWS = """
-             q as (select id from quiz where course_id = ?1),
+             q as (select id, position from quiz where course_id = ?1),
             """ + QuizService.BEST_SCORES + """
 
-            select su.username, su.display_name, array_agg(b.best order by q.id), su.student_number, su.email
+            select su.username, su.display_name, array_agg(b.best order by q.position, q.id), su.student_number, su.email
             from scope_users su left join q on true
             left join best b on b.user_id = su.id and b.quiz_id = q.id
             group by su.id, su.username, su.display_name, su.student_number, su.email order by su.username""";

@@ -570,6 +570,21 @@ public interface AppMessages {
     @Message("Add a quiz")
     String course_add_quiz();
 
+    @Message("Order of the quizzes")
+    String course_order_title();
+
+    @Message("New quizzes take their place in the tutorial's order; move them to change the order students and the gradebook see.")
+    String course_order_note();
+
+    @Message("Move “{title}” up")
+    String course_order_up(String title);
+
+    @Message("Move “{title}” down")
+    String course_order_down(String title);
+
+    @Message("Another instructor changed the order of the quizzes meanwhile; nothing was moved. This page shows the order now.")
+    String course_order_stale();
+
     @Message("Quiz (tutorial section)")
     String course_quiz_template();
 
