@@ -45,19 +45,20 @@ public class AttemptPresenter {
         Map<Integer, Map<String, Submission>> latest = quizzes.latestSubmissions(attempt);
         Map<Integer, Map<String, String>> drafts = quizzes.drafts(attempt);
         List<Views.ItemView> items = new ArrayList<>();
+        QuizOverride.Rules rules = QuizOverride.Rules.of(quiz, attempt.user); // the student's own close and limits
         for (AttemptItem item : AttemptItem.of(attempt)) {
             ExerciseDefinition definition = quizzes.definition(item);
             Map<String, Submission> submitted = latest.getOrDefault(item.position, Map.of());
             boolean answered = !submitted.isEmpty();
             boolean showResults = answered && (quiz.mode == Quiz.Mode.practice || attempt.isSubmitted());
-            boolean revealed = QuizService.mayReveal(attempt, answered, now);
+            boolean revealed = QuizService.mayReveal(attempt, answered, now, rules);
             boolean locked = attempt.isSubmitted() || (quiz.mode == Quiz.Mode.practice && answered && revealed);
             items.add(item(definition, item, submitted, drafts.getOrDefault(item.position, Map.of()), showResults, revealed, locked, l));
         }
         QuizService.Standing standing = quizzes.standings(List.of(attempt.id)).get(attempt.id); // the one scoring rule
         long secondsLeft = attempt.deadlineAt == null || attempt.isSubmitted() ? -1
                 : Math.max(0, Duration.between(now, attempt.deadlineAt.toInstant()).toSeconds());
-        boolean canRetry = quiz.mode == Quiz.Mode.practice && quiz.state(now) == Quiz.State.open;
+        boolean canRetry = quiz.mode == Quiz.Mode.practice && rules.state(now) == Quiz.State.open;
         return new Views.AttemptView(attempt.id, quiz.id, quiz.course.id, quiz.title(l), quiz.mode == Quiz.Mode.practice,
                 attempt.isSubmitted(), attempt.number, items, standing.score(), standing.maxScore(),
                 attempt.deadlineAt == null ? null : TIME.format(attempt.deadlineAt), secondsLeft, UUID.randomUUID().toString(), canRetry);

@@ -121,6 +121,53 @@ public class QuizService {
                 + list.stream().map(q -> q.slug).toList());
     }
 
+    /**
+     * Sets one student's override at a quiz (replacing any earlier one), writes before and after to the audit
+     * log, and moves the deadline of the student's unfinished attempts to what the new rules give.
+     */
+    @Transactional
+    public QuizOverride setOverride(Quiz quiz, User student, int extraMinutes, int extraAttempts, OffsetDateTime closesAt, String reason,
+            String actor, Instant now) {
+        QuizOverride o = QuizOverride.of(quiz, student).orElse(null);
+        String before = o == null ? "none" : o.describe();
+        if (o == null) {
+            o = new QuizOverride();
+            o.quiz = quiz;
+            o.user = student;
+        }
+        o.extraMinutes = extraMinutes;
+        o.extraAttempts = extraAttempts;
+        o.closesAt = closesAt;
+        o.reason = reason;
+        o.changedBy = actor;
+        o.changedAt = now.atOffset(ZoneOffset.UTC);
+        o.persist();
+        moveDeadlines(new QuizOverride.Rules(quiz, o), student);
+        org.convquiz.audit.AuditLog.record(actor, "quiz.override", "quiz " + quiz.slug + " (course " + quiz.course.id + "), student "
+                + student.username + ": " + before + " → " + o.describe());
+        return o;
+    }
+
+    /** Removes a student's override (audited); unfinished attempts go back to the quiz's own deadline. */
+    @Transactional
+    public void removeOverride(Quiz quiz, User student, String actor) {
+        QuizOverride.of(quiz, student).ifPresent(o -> {
+            String before = o.describe();
+            o.delete();
+            moveDeadlines(new QuizOverride.Rules(quiz, null), student);
+            org.convquiz.audit.AuditLog.record(actor, "quiz.override.remove", "quiz " + quiz.slug + " (course " + quiz.course.id
+                    + "), student " + student.username + ": " + before + " → none");
+        });
+    }
+
+    private static void moveDeadlines(QuizOverride.Rules rules, User student) {
+        for (Attempt a : Attempt.of(rules.quiz(), student)) {
+            if (!a.isSubmitted()) {
+                a.deadlineAt = rules.deadline(a.startedAt.toInstant());
+            }
+        }
+    }
+
     /** The quiz, if the user belongs to its course; anyone else gets a 404, not a hint that it exists. */
     @Transactional
     public Quiz quizFor(long quizId, User user) {
@@ -144,9 +191,10 @@ public class QuizService {
     @Transactional
     public Attempt start(long quizId, User user, Instant now) {
         Quiz quiz = quizFor(quizId, user);
-        switch (quiz.state(now)) {
+        QuizOverride.Rules rules = QuizOverride.Rules.of(quiz, user);
+        switch (rules.state(now)) {
             case upcoming -> throw new QuizRuleException("quiz_rule_not_open", 409, "the quiz opens at " + quiz.opensAt);
-            case closed -> throw new QuizRuleException("quiz_rule_closed", 409, "the quiz closed at " + quiz.closesAt);
+            case closed -> throw new QuizRuleException("quiz_rule_closed", 409, "the quiz closed at " + rules.closesAt());
             default -> { }
         }
         // Starts of one student at one quiz queue up here (every instance shares the lock), so
@@ -162,15 +210,15 @@ public class QuizService {
             }
         }
         long used = Attempt.count(quiz, user);
-        if (quiz.maxAttempts != null && used >= quiz.maxAttempts) {
-            throw new QuizRuleException("quiz_rule_no_attempts_left", 409, "all " + quiz.maxAttempts + " attempts are used");
+        if (rules.maxAttempts() != null && used >= rules.maxAttempts()) {
+            throw new QuizRuleException("quiz_rule_no_attempts_left", 409, "all " + rules.maxAttempts() + " attempts are used");
         }
         Attempt attempt = new Attempt();
         attempt.quiz = quiz;
         attempt.user = user;
         attempt.number = (int) used + 1;
         attempt.startedAt = now.atOffset(ZoneOffset.UTC);
-        attempt.deadlineAt = deadline(quiz, now);
+        attempt.deadlineAt = rules.deadline(now);
         attempt.persist();
         for (QuizItem qi : QuizItem.of(quiz)) {
             AttemptItem item = new AttemptItem();
@@ -182,13 +230,6 @@ public class QuizService {
             item.persist();
         }
         return attempt;
-    }
-
-    private static OffsetDateTime deadline(Quiz quiz, Instant now) {
-        Instant limit = quiz.timeLimitMinutes == null ? null : now.plusSeconds(60L * quiz.timeLimitMinutes);
-        Instant close = quiz.closesAt == null ? null : quiz.closesAt.toInstant();
-        Instant earliest = limit == null ? close : close == null ? limit : (limit.isBefore(close) ? limit : close);
-        return earliest == null ? null : earliest.atOffset(ZoneOffset.UTC);
     }
 
     @Transactional
@@ -473,10 +514,15 @@ public class QuizService {
 
     /** Whether the student may see reference answers and derivations now. */
     public static boolean mayReveal(Attempt attempt, boolean itemAnswered, Instant now) {
+        return mayReveal(attempt, itemAnswered, now, null);
+    }
+
+    /** The same, with the student's rules already read (after_close waits for the student's own close). */
+    public static boolean mayReveal(Attempt attempt, boolean itemAnswered, Instant now, QuizOverride.Rules rules) {
         return switch (attempt.quiz.reveal) {
             case immediately -> itemAnswered || attempt.isSubmitted();
             case after_submit -> attempt.isSubmitted();
-            case after_close -> attempt.quiz.state(now) == Quiz.State.closed;
+            case after_close -> (rules != null ? rules : QuizOverride.Rules.of(attempt.quiz, attempt.user)).state(now) == Quiz.State.closed;
             case never -> false;
         };
     }

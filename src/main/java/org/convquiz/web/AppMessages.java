@@ -570,7 +570,7 @@ public interface AppMessages {
     @Message("Add a quiz")
     String course_add_quiz();
 
-    @Message("Order of the quizzes")
+    @Message("Quizzes: order and exceptions for students")
     String course_order_title();
 
     @Message("New quizzes take their place in the tutorial's order; move them to change the order students and the gradebook see.")
@@ -584,6 +584,7 @@ public interface AppMessages {
 
     @Message("Another instructor changed the order of the quizzes meanwhile; nothing was moved. This page shows the order now.")
     String course_order_stale();
+
 
     @Message("Quiz (tutorial section)")
     String course_quiz_template();

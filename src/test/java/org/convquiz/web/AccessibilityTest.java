@@ -53,8 +53,15 @@ class AccessibilityTest {
         data.pinVariants(attempt);
         s.page("/attempts/" + attempt);
         s.post("/attempts/" + attempt + "/items/1", "idempotency", s.idempotency(1), "a.1.shape", "4×101×101").then().statusCode(303);
+        // an exception, so the overrides page shows its table
+        Session t = Session.login(w.instructor(), TestData.PASSWORD);
+        t.page("/courses/" + w.courseId() + "/quizzes/" + w.quizId() + "/overrides");
+        t.post("/courses/" + w.courseId() + "/quizzes/" + w.quizId() + "/overrides", "student", w.student(), "extra_attempts", "2",
+                "reason", "accommodation").then().statusCode(303);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         java.util.Set<String> userText = data.userText(w);
+        userText.add("accommodation"); // the instructor's words
+        Browser.madeUp("accommodation");
         for (String lang : List.of("en", "zh")) {
             try (Browser browser = Browser.open(lang)) {
                 var d = browser.driver();
@@ -79,9 +86,13 @@ class AccessibilityTest {
                 signIn(browser, w.instructor());
                 String course = "courses/" + w.courseId();
                 for (String page : List.of(course, course + "/gradebook", course + "/statistics", course + "/people",
+                        course + "/quizzes/" + w.quizId() + "/overrides",
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
                     record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
+                    if (page.endsWith("/overrides")) {
+                        browser.screenshot("overrides-" + lang);
+                    }
                 }
             }
         }
