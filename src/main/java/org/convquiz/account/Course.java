@@ -33,6 +33,10 @@ public class Course extends PanacheEntityBase {
     @Column(name = "joining_open", nullable = false)
     public boolean joiningOpen = true;
 
+    /** An IANA zone such as Asia/Shanghai that the course's times are entered and shown in; null: the app's default. */
+    @Column(name = "time_zone", length = 64)
+    public String timeZone;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -61,7 +61,7 @@ public class AttemptPresenter {
         boolean canRetry = quiz.mode == Quiz.Mode.practice && rules.state(now) == Quiz.State.open;
         return new Views.AttemptView(attempt.id, quiz.id, quiz.course.id, quiz.title(l), quiz.mode == Quiz.Mode.practice,
                 attempt.isSubmitted(), attempt.number, items, standing.score(), standing.maxScore(),
-                attempt.deadlineAt == null ? null : TIME.format(attempt.deadlineAt), secondsLeft, UUID.randomUUID().toString(), canRetry);
+                CourseTime.format(attempt.deadlineAt, quiz.course), secondsLeft, UUID.randomUUID().toString(), canRetry);
     }
 
     private Views.ItemView item(ExerciseDefinition definition, AttemptItem item, Map<String, Submission> submitted,

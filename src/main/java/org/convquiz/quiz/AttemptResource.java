@@ -152,7 +152,7 @@ public class AttemptResource {
         for (Attempt a : attempts) {
             QuizService.Standing st = standings.get(a.id);
             rows.add(new Views.HistoryRow(a.id, a.quiz.course.title, a.quiz.title(lang), a.number,
-                    AttemptPresenter.TIME.format(a.startedAt), a.submittedAt == null ? null : AttemptPresenter.TIME.format(a.submittedAt),
+                    CourseTime.format(a.startedAt, a.quiz.course), CourseTime.format(a.submittedAt, a.quiz.course),
                     st.score(), st.maxScore(), (int) st.submissions()));
         }
         return Templates.history(rows);

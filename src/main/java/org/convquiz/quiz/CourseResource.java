@@ -82,12 +82,17 @@ public class CourseResource {
     @Transactional
     @RolesAllowed(User.INSTRUCTOR)
     @Operation(hidden = true)
-    public Response create(@FormParam("title") String title) {
+    public Response create(@FormParam("title") String title, @FormParam("time_zone") String timeZone) {
         User user = currentUser.user();
         if (title == null || title.isBlank() || title.length() > 200) {
             return Response.status(400).entity(Templates.courses(rows(user), "courses_create_error", "", true)).build();
         }
+        Optional<String> zone = CourseTime.known(timeZone);
+        if (timeZone != null && !timeZone.isBlank() && zone.isEmpty()) {
+            return Response.status(400).entity(Templates.courses(rows(user), "courses_zone_error", "", true)).build();
+        }
         Course course = Course.create(title.trim(), null);
+        course.timeZone = zone.orElse(null);
         CourseMember.add(course, user, User.INSTRUCTOR);
         AuditLog.record(user.username, "course.create", "course " + course.id);
         return Response.seeOther(URI.create("/courses/" + course.id)).build();
@@ -114,7 +119,7 @@ public class CourseResource {
                 throw new IllegalArgumentException("course_quiz_error_template");
             }
             QuizService.Settings settings = new QuizService.Settings(Quiz.Mode.valueOf(mode), Quiz.Reveal.valueOf(reveal),
-                    time(opensAt), time(closesAt), positive(timeLimit), positive(maxAttempts));
+                    time(opensAt, course), time(closesAt, course), positive(timeLimit), positive(maxAttempts));
             if (settings.opensAt() != null && settings.closesAt() != null && !settings.opensAt().isBefore(settings.closesAt())) {
                 throw new IllegalArgumentException("course_quiz_error_window");
             }
@@ -128,9 +133,9 @@ public class CourseResource {
         return Response.seeOther(URI.create("/courses/" + course.id)).build();
     }
 
-    /** A datetime-local field (minutes, in the configured time zone) or nothing. */
-    private static OffsetDateTime time(String value) {
-        return value == null || value.isBlank() ? null : LocalDateTime.parse(value).atZone(org.convquiz.web.AppTime.zoneId()).toOffsetDateTime();
+    /** A datetime-local field (minutes, in the course's time zone) or nothing. */
+    private static OffsetDateTime time(String value, Course course) {
+        return CourseTime.parse(value, course);
     }
 
     private static Integer positive(String value) {
@@ -142,6 +147,29 @@ public class CourseResource {
             throw new IllegalArgumentException("course_quiz_error_settings");
         }
         return n;
+    }
+
+    /** An instructor of the course sets the time zone its quiz times are entered and shown in (audited). */
+    @POST
+    @Path("{id}/time-zone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed(User.INSTRUCTOR)
+    @Operation(hidden = true)
+    public Response timeZone(@PathParam("id") long id, @FormParam("time_zone") String timeZone, @Context HttpHeaders headers) {
+        User user = currentUser.user();
+        Course course = Course.findById(id);
+        if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+            throw new NotFoundException("no course " + id);
+        }
+        Optional<String> zone = CourseTime.known(timeZone);
+        if (zone.isEmpty()) {
+            return Response.status(400).entity(page(course, user, headers, "courses_zone_error")).build();
+        }
+        String before = CourseTime.zone(course).getId();
+        course.timeZone = zone.get();
+        AuditLog.record(user.username, "course.time_zone", "course " + course.id + ": " + before + " → " + zone.get());
+        return Response.seeOther(URI.create("/courses/" + id)).build();
     }
 
     /** An instructor of the course moves a quiz one place up or down; a form made from a stale page is refused (409). */
@@ -260,7 +288,8 @@ public class CourseResource {
                         .map(q -> new TemplateOption(q.id(), q.title().in(lang), q.exercises().size())).toList()
                 : List.of();
         List<OrderRow> order = instructor ? quizList.stream().map(q -> new OrderRow(q.id, q.title(lang), q.version)).toList() : List.of();
-        return Templates.course(new Views.CourseRow(course.id, course.title, member.role, instructor ? course.joinCode : null),
+        return Templates.course(new Views.CourseRow(course.id, course.title, member.role, instructor ? course.joinCode : null,
+                CourseTime.zone(course).getId()),
                 open, upcoming, closed, instructor, templates, order, error);
     }
 
@@ -278,14 +307,15 @@ public class CourseResource {
         boolean attemptsLeft = rules.maxAttempts() == null || attempts.size() < rules.maxAttempts();
         boolean canStart = rules.state(now) == Quiz.State.open && attemptsLeft && (quiz.mode == Quiz.Mode.practice || openAttempt == null);
         return new Views.QuizRow(quiz.id, quiz.title(lang), quiz.mode.name(), rules.state(now).name(), attempts.size(), rules.maxAttempts(),
-                best, max, openAttempt, quiz.opensAt == null ? null : AttemptPresenter.TIME.format(quiz.opensAt),
-                rules.closesAt() == null ? null : AttemptPresenter.TIME.format(rules.closesAt()), rules.timeLimitMinutes(), canStart);
+                best, max, openAttempt, CourseTime.format(quiz.opensAt, quiz.course), CourseTime.format(rules.closesAt(), quiz.course),
+                rules.timeLimitMinutes(), canStart);
     }
 
     private static List<Views.CourseRow> rows(User user) {
         List<Views.CourseRow> rows = new ArrayList<>();
         for (CourseMember m : CourseMember.<CourseMember>list("user = ?1 order by course.title", user)) {
-            rows.add(new Views.CourseRow(m.course.id, m.course.title, m.role, User.INSTRUCTOR.equals(m.role) ? m.course.joinCode : null));
+            rows.add(new Views.CourseRow(m.course.id, m.course.title, m.role, User.INSTRUCTOR.equals(m.role) ? m.course.joinCode : null,
+                    CourseTime.zone(m.course).getId()));
         }
         return rows;
     }

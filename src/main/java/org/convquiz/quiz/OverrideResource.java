@@ -47,7 +47,7 @@ public class OverrideResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overrides(long courseId, String courseTitle, long quizId, String quizTitle, List<Row> rows,
-                Form form, List<String> errors);
+                Form form, List<String> errors, String zone);
     }
 
     /** An override as listed. */
@@ -134,7 +134,7 @@ public class OverrideResource {
         OffsetDateTime closes = null;
         if (errors.isEmpty() && form.closesAt != null && !form.closesAt.isBlank()) {
             try {
-                closes = LocalDateTime.parse(form.closesAt).atZone(org.convquiz.web.AppTime.zoneId()).toOffsetDateTime();
+                closes = CourseTime.parse(form.closesAt, quiz.course);
             } catch (java.time.format.DateTimeParseException e) {
                 errors.add("error_closes"); // the shape was right but not the date: month 13, 30 February
             }
@@ -180,8 +180,9 @@ public class OverrideResource {
     private TemplateInstance page(Quiz quiz, Form form, List<String> errors, HttpHeaders headers) {
         String lang = Lang.of(headers).tag();
         List<Row> rows = QuizOverride.of(quiz).stream().map(o -> new Row(o.user.username, o.user.displayName, o.extraMinutes,
-                o.extraAttempts, o.closesAt == null ? null : AttemptPresenter.TIME.format(o.closesAt), o.reason, o.changedBy,
-                AttemptPresenter.TIME.format(o.changedAt))).toList();
-        return Templates.overrides(quiz.course.id, quiz.course.title, quiz.id, quiz.title(lang), rows, form, errors);
+                o.extraAttempts, CourseTime.format(o.closesAt, quiz.course), o.reason, o.changedBy,
+                CourseTime.format(o.changedAt, quiz.course))).toList();
+        return Templates.overrides(quiz.course.id, quiz.course.title, quiz.id, quiz.title(lang), rows, form, errors,
+                CourseTime.zone(quiz.course).getId());
     }
 }

@@ -9,7 +9,8 @@ public final class Views {
     private Views() {
     }
 
-    public record CourseRow(long id, String title, String role, String joinCode) {
+    /** A course as listed; {@code zone} is the time zone its times are entered and shown in. */
+    public record CourseRow(long id, String title, String role, String joinCode, String zone) {
     }
 
     public record QuizRow(long id, String title, String mode, String state, int attemptsUsed, Integer maxAttempts,

@@ -570,6 +570,24 @@ public interface AppMessages {
     @Message("Add a quiz")
     String course_add_quiz();
 
+    @Message("Time zone")
+    String courses_zone();
+
+    @Message("Quiz times of the course are entered and shown in this zone, e.g. Asia/Shanghai (your browser's zone is filled in).")
+    String courses_zone_hint();
+
+    @Message("That is not a time zone this server knows: give a region and city such as Asia/Shanghai or Europe/Berlin (or UTC).")
+    String courses_zone_error();
+
+    @Message("Time zone of the course")
+    String course_zone_title();
+
+    @Message("Zone for entering and showing times")
+    String course_zone_label();
+
+    @Message("Change the time zone")
+    String course_zone_save();
+
     @Message("Quizzes: order and exceptions for students")
     String course_order_title();
 
@@ -708,150 +726,6 @@ public interface AppMessages {
 
     @Message("Most named mistakes")
     String statistics_mistakes();
-
-    @Message("People")
-    String people_title();
-
-    @Message("One-time link for {username}")
-    String people_link_title(String username);
-
-    @Message("Hand this link over now: it is shown only once, works once and for 7 days, and lets its owner choose a password.")
-    String people_link_once();
-
-    @Message("Roster imported: {created} created, {updated} updated, {rejected} rejected")
-    String people_report_title(int created, int updated, int rejected);
-
-    @Message("New accounts")
-    String people_report_created();
-
-    @Message("Updated")
-    String people_report_updated();
-
-    @Message("Rejected rows (nothing of them was stored)")
-    String people_report_rejected();
-
-    @Message("Line {line} ({username}):")
-    String people_report_line(int line, String username);
-
-    @Message("User name")
-    String people_username();
-
-    @Message("Name")
-    String people_name();
-
-    @Message("Name (for a new account)")
-    String people_name_new();
-
-    @Message("One-time link")
-    String people_link();
-
-    @Message("Joining")
-    String people_joining_title();
-
-    @Message("Join code: {code}.")
-    String people_join_code(String code);
-
-    @Message("Students can join with it.")
-    String people_joining_open();
-
-    @Message("Joining is closed.")
-    String people_joining_closed();
-
-    @Message("New join code")
-    String people_rotate();
-
-    @Message("Close joining")
-    String people_close_joining();
-
-    @Message("Open joining")
-    String people_open_joining();
-
-    @Message("Import a roster")
-    String people_roster_title();
-
-    @Message("A CSV file in UTF-8 (with or without BOM) with a header row: username, name, and optionally email and student_number. New students get an account and a one-time link; students of this course are updated; other rows are rejected with the reason.")
-    String people_roster_help();
-
-    @Message("Roster (CSV)")
-    String people_roster_file();
-
-    @Message("Import")
-    String people_roster_submit();
-
-    @Message("Instructors")
-    String people_instructors();
-
-    @Message("Add an instructor")
-    String people_add_instructor();
-
-    @Message("Students")
-    String people_students();
-
-    @Message("Student number")
-    String people_student_number();
-
-    @Message("E-mail")
-    String people_email();
-
-    @Message("Actions")
-    String people_actions();
-
-    @Message("New password link")
-    String people_reset();
-
-    @Message("Remove from course")
-    String people_remove();
-
-    @Message("the user name must be 3 to 32 of a–z, 0–9, _ . -.")
-    String people_error_username();
-
-    @Message("the name is missing or longer than 100 characters.")
-    String people_error_name();
-
-    @Message("the e-mail address is not one.")
-    String people_error_email();
-
-    @Message("the student number is longer than 64 characters.")
-    String people_error_student_number();
-
-    @Message("this user name appears twice in the file.")
-    String people_error_duplicate();
-
-    @Message("this user name belongs to an instructor.")
-    String people_error_instructor_account();
-
-    @Message("this user name belongs to an account outside this course: ask the student to join with the code.")
-    String people_error_other_account();
-
-    @Message("This user name belongs to a student account, which cannot teach.")
-    String people_error_student_account();
-
-    @Message("This person already teaches the course.")
-    String people_error_already_instructor();
-
-    @Message("The file is not a CSV file that can be read (check quotes and separators).")
-    String people_error_csv();
-
-    @Message("The first row must name the columns: username and name (email and student_number optional).")
-    String people_error_header();
-
-    @Message("A roster has at most 5,000 rows: split the file.")
-    String people_error_too_many();
-
-    @Message("Choose a CSV file to import.")
-    String people_error_no_file();
-
-    @Message("The file is larger than 1 MB.")
-    String people_error_file_size();
-
-    @Message("The file is not UTF-8: save it as “CSV UTF-8” and try again.")
-    String people_error_encoding();
-
-    @Message("No student of this course has this user name.")
-    String people_error_not_a_student();
-
-    @Message("open must be true or false.")
-    String people_error_joining();
 
     @Message("People")
     String course_people_link();
