@@ -28,4 +28,23 @@ public final class GradebookTemplateExtensions {
                 .map(e -> org.convquiz.exercise.Misconception.parse(e.getKey()).map(m -> m.title().in(lang)).orElse(e.getKey())
                         + " × " + e.getValue()).collect(Collectors.joining("zh".equals(lang) ? "；" : "; "));
     }
+
+    /** Comma-separated misconception ids as students see them in the page's language ("—" for none). */
+    static String mistakes(StudentRecord.Answer answer, String lang) {
+        return mistakeNames(answer.misconceptions(), lang);
+    }
+
+    static String mistakeNames(String ids, String lang) {
+        if (ids == null || ids.isBlank()) {
+            return "—";
+        }
+        return java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .map(id -> org.convquiz.exercise.Misconception.parse(id).map(m -> m.title().in(lang)).orElse(id))
+                .collect(Collectors.joining("zh".equals(lang) ? "；" : "; "));
+    }
+
+    /** A 0-based position as people count: 0 → 1. */
+    static int plusOne(int position) {
+        return position + 1;
+    }
 }

@@ -61,7 +61,8 @@ class AccessibilityTest {
                 d.manage().deleteAllCookies();
                 signIn(browser, w.instructor());
                 String course = "courses/" + w.courseId();
-                for (String page : List.of(course, course + "/gradebook", course + "/statistics", course + "/people",
+                for (String page : List.of(course, course + "/gradebook", course + "/gradebook?sort=total&dir=desc", course + "/students/" + w.student(),
+                        course + "/statistics", course + "/people",
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
                     record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
