@@ -124,7 +124,7 @@ public class GradebookService {
         return new Row((String) r[0], (String) r[1], (String) r[3], (String) r[4], best, overridden, Grader.round(total));
     }
 
-    private static Object[] toArray(Object sqlArray) {
+    static Object[] toArray(Object sqlArray) {
         try {
             return sqlArray instanceof java.sql.Array a ? (Object[]) a.getArray() : (Object[]) sqlArray;
         } catch (java.sql.SQLException e) {
@@ -228,26 +228,17 @@ public class GradebookService {
         String cmpBefore = descending ? ">" : "<";
         String dir = ascending ? "asc" : "desc";
         String shown = descending ? "desc" : "asc";
-        String filter = "(?4 = '' or u.username ilike ?4 escape '\\' or u.display_name ilike ?4 escape '\\')";
         if (sort.ofAccount()) {
-            String key = sort.account("u");
-            String cursorAfter = sort == SortKey.username ? "?2" : "(select " + sort.account("c") + " from app_user c where c.username = ?2)";
-            String cursorBefore = sort == SortKey.username ? "?3" : "(select " + sort.account("c") + " from app_user c where c.username = ?3)";
-            return "with scope_users as (select u.id, u.username, u.display_name, u.student_number, u.email, " + key + " as k"
-                    + " from course_member m join app_user u on u.id = m.user_id where m.course_id = ?1 and m.role = 'student'"
-                    + " and (?2 = '' or (" + key + ", u.username) " + cmpAfter + " (" + cursorAfter + ", ?2))"
-                    + " and (?3 = '' or (" + key + ", u.username) " + cmpBefore + " (" + cursorBefore + ", ?3))"
-                    + " and " + filter + " order by " + key + " " + dir + ", u.username " + dir + " limit ?5),"
-                    + " q as (select id from quiz where course_id = ?1), " + QuizService.BEST_SCORES
+            return pageSql(sort, descending, backwards, ", q as (select id from quiz where course_id = ?1), " + QuizService.BEST_SCORES
                     + " select su.username, su.display_name, array_agg(b.best order by q.id), su.student_number, su.email,"
                     + " array_agg(coalesce(b.overridden, false) order by q.id)"
                     + " from scope_users su left join q on true left join best b on b.user_id = su.id and b.quiz_id = q.id"
                     + " group by su.id, su.username, su.display_name, su.student_number, su.email, su.k"
-                    + " order by su.k " + shown + ", su.username " + shown;
+                    + " order by su.k " + shown + ", su.username " + shown);
         }
         String key = sort == SortKey.total ? "coalesce(sum(b.best), 0)" : "coalesce(max(b.best) filter (where q.id = ?6), -1)";
         return "with scope_users as (select u.id, u.username, u.display_name, u.student_number, u.email"
-                + " from course_member m join app_user u on u.id = m.user_id where m.course_id = ?1 and m.role = 'student' and " + filter + "),"
+                + " from course_member m join app_user u on u.id = m.user_id where m.course_id = ?1 and m.role = 'student' and " + FILTER + "),"
                 + " q as (select id from quiz where course_id = ?1), " + QuizService.BEST_SCORES + ","
                 + " all_rows as (select su.username, su.display_name, array_agg(b.best order by q.id) as bests, su.student_number, su.email,"
                 + " array_agg(coalesce(b.overridden, false) order by q.id) as flags, " + key + " as k"
@@ -260,6 +251,38 @@ public class GradebookService {
                 + " select username, display_name, bests, student_number, email, flags from page order by k " + shown + ", username " + shown;
     }
 
+    /**
+     * A page of students ordered by a column of their account: {@code scope_users(id, username, display_name,
+     * student_number, email, k)} with the parameters of {@link #pageSql(SortKey, boolean, boolean)}, then {@code rest}
+     * (", " and more common table expressions, or at once the select, which orders by {@code k} and {@code username}).
+     */
+    static String pageSql(SortKey sort, boolean descending, boolean backwards, String rest) {
+        boolean ascending = descending == backwards;
+        String cmpAfter = descending ? "<" : ">";
+        String cmpBefore = descending ? ">" : "<";
+        String dir = ascending ? "asc" : "desc";
+        String key = sort.account("u");
+        String cursorAfter = sort == SortKey.username ? "?2" : "(select " + sort.account("c") + " from app_user c where c.username = ?2)";
+        String cursorBefore = sort == SortKey.username ? "?3" : "(select " + sort.account("c") + " from app_user c where c.username = ?3)";
+        return "with scope_users as (select u.id, u.username, u.display_name, u.student_number, u.email, " + key + " as k"
+                + " from course_member m join app_user u on u.id = m.user_id where m.course_id = ?1 and m.role = 'student'"
+                + " and (?2 = '' or (" + key + ", u.username) " + cmpAfter + " (" + cursorAfter + ", ?2))"
+                + " and (?3 = '' or (" + key + ", u.username) " + cmpBefore + " (" + cursorBefore + ", ?3))"
+                + " and " + FILTER + " order by " + key + " " + dir + ", u.username " + dir + " limit ?5)" + rest;
+    }
+
+    private static final String FILTER = "(?4 = '' or u.username ilike ?4 escape '\\' or u.display_name ilike ?4 escape '\\')";
+
+    /** The number of students whose name or username matches the pattern {@code ?2} ('' for all). */
+    static final String COUNT = """
+            select count(*) from course_member m join app_user u on u.id = m.user_id
+            where m.course_id = ?1 and m.role = 'student' and (?2 = '' or u.username ilike ?2 escape '\\' or u.display_name ilike ?2 escape '\\')""";
+
+    /** A filter as an ILIKE pattern with % and _ taken literally ('' for none). */
+    static String pattern(String filter) {
+        return filter.isEmpty() ? "" : "%" + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** A page of at most {@link #PAGE_SIZE} students in four statements (columns, the page with one extra row to know if more follow, the count). */
     @Transactional
     public GradebookPage page(Course course, String lang, PageRequest request) {
@@ -267,7 +290,7 @@ public class GradebookService {
         if (request.sort() == SortKey.quiz && !columns.quizIds().contains(request.quizId())) {
             throw new jakarta.ws.rs.BadRequestException("no quiz " + request.quizId() + " in this course to sort by");
         }
-        String pattern = request.filter().isEmpty() ? "" : "%" + request.filter().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = pattern(request.filter());
         org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
         session.setDefaultReadOnly(true);
         boolean backwards = !request.before().isEmpty();
@@ -285,9 +308,7 @@ public class GradebookService {
         if (more) {
             rows.remove(backwards ? 0 : rows.size() - 1); // the extra row only says that another page exists
         }
-        long students = ((Number) em.createNativeQuery("""
-                select count(*) from course_member m join app_user u on u.id = m.user_id
-                where m.course_id = ?1 and m.role = 'student' and (?2 = '' or u.username ilike ?2 escape '\\' or u.display_name ilike ?2 escape '\\')""")
+        long students = ((Number) em.createNativeQuery(COUNT)
                 .setParameter(1, course.id).setParameter(2, pattern).getSingleResult()).longValue();
         boolean hasPrevious = backwards ? more : !request.after().isEmpty();
         boolean hasNext = backwards || more;

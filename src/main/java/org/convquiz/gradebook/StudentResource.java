@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class StudentResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance student(long courseId, String course, StudentRecord.Record record, String lang, String error);
+        static native TemplateInstance student(long courseId, String course, StudentRecord.Record record, java.util.List<Analytics.StudentMistake> mistakes,
+                String lang, String error);
     }
 
     @Inject
@@ -39,6 +40,9 @@ public class StudentResource {
     StudentRecord records;
 
     @Inject
+    Analytics analytics;
+
+    @Inject
     CurrentUser currentUser;
 
     @GET
@@ -46,7 +50,7 @@ public class StudentResource {
     public TemplateInstance page(@PathParam("id") long id, @PathParam("username") String username, @Context HttpHeaders headers) {
         Course course = gradebook.taught(id, currentUser.user());
         String lang = Lang.of(headers).tag();
-        return Templates.student(course.id, course.title, records.record(course, username, lang), lang, null);
+        return view(course, username, lang, null);
     }
 
     /** Sets a quiz's score by hand (a blank score removes the override); a reason is required. */
@@ -61,10 +65,14 @@ public class StudentResource {
             records.override(course, currentUser.user(), username, quiz, score, reason);
         } catch (StudentRecord.OverrideException e) {
             String lang = Lang.of(headers).tag();
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.student(course.id, course.title, records.record(course, username, lang), lang, e.key())).build();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(view(course, username, lang, e.key())).build();
         }
         return Response.seeOther(URI.create("/courses/" + course.id + "/students/"
                 + GradebookTemplateExtensions.urlEncode(username).replace("+", "%20") + "#scores")).build();
+    }
+
+    private TemplateInstance view(Course course, String username, String lang, String error) {
+        StudentRecord.Record record = records.record(course, username, lang);
+        return Templates.student(course.id, course.title, record, analytics.profile(course.id, record.student().id()), lang, error);
     }
 }

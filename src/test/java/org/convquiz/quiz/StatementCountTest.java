@@ -46,6 +46,8 @@ class StatementCountTest {
         pages.put("gradebook by quiz", () -> teacher.get(base + "/gradebook?sort=quiz-" + world.quizId()).statusCode());
         pages.put("gradebook by name", () -> teacher.get(base + "/gradebook?sort=name&after=" + world.other()).statusCode());
         pages.put("student record", () -> teacher.get(base + "/students/" + world.student()).statusCode());
+        pages.put("exercise statistics", () -> teacher.get(base + "/statistics/padding-output-shape").statusCode());
+        pages.put("mistakes heat map", () -> teacher.get(base + "/misconceptions").statusCode());
         pages.put("gradebook.csv", () -> teacher.request().accept("text/csv").get(base + "/gradebook.csv").statusCode());
         pages.put("statistics", () -> teacher.get(base + "/statistics").statusCode());
         for (String export : new String[] {"detail", "canvas", "moodle"}) {

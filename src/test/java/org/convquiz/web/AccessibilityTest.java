@@ -62,6 +62,7 @@ class AccessibilityTest {
                 signIn(browser, w.instructor());
                 String course = "courses/" + w.courseId();
                 for (String page : List.of(course, course + "/gradebook", course + "/gradebook?sort=total&dir=desc", course + "/students/" + w.student(),
+                        course + "/statistics/padding-output-shape", course + "/misconceptions",
                         course + "/statistics", course + "/people",
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
