@@ -66,7 +66,7 @@ public final class GradebookTemplateExtensions {
         for (int i = 0; i < part.histogram().size(); i++) {
             long n = part.histogram().get(i);
             int height = max == 0 ? 0 : (int) Math.round(100.0 * n / max);
-            out.add(new Bar(36 + 55 * i, 120 - height, height, n, bucket(i)));
+            out.add(new Bar(30 + 60 * i, 120 - height, height, n, bucket(i)));
         }
         return out;
     }
