@@ -277,10 +277,17 @@ public final class Grader {
         }
         if (status == Status.PARTIAL && answer instanceof ParsedAnswer.TensorAnswer a && right instanceof ParsedAnswer.TensorAnswer r) {
             int ok = goodCells(a, r, part.toleranceOrDefault());
-            return Text.of("Partly right: " + count(ok, r.values().size(), "value") + ".",
-                    "部分正确：" + r.values().size() + " 个数值中有 " + ok + " 个正确。");
+            int blanks = a.blanks();
+            return Text.of("Partly right: " + count(ok, r.values().size(), "value") + "."
+                    + (blanks == 0 ? "" : " " + (blanks == 1 ? "1 cell was" : blanks + " cells were") + " left blank and count as wrong."),
+                    "部分正确：" + r.values().size() + " 个数值中有 " + ok + " 个正确。"
+                    + (blanks == 0 ? "" : "有 " + blanks + " 个格子空着，按错误计。"));
         }
         // a named misconception travels separately, with its own title and advice
+        if (answer instanceof ParsedAnswer.TensorAnswer a && a.blanks() > 0) {
+            return Text.of("Not right: no filled cell is right, and " + a.blanks() + " of " + a.values().size() + " cells were left blank.",
+                    "不正确：填写的格子都不对，" + a.values().size() + " 个格子中有 " + a.blanks() + " 个空着。");
+        }
         return status == Status.PARTIAL ? Text.of("Partly right.", "部分正确。") : Text.of("Not right.", "不正确。");
     }
 

@@ -4,8 +4,8 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Strings of the analytics pages (namespace {@code analytics}): English here, Chinese in
- * {@code messages/analytics_zh.properties}. A bundle of its own: the shared {@code msg} bundle is near 300 messages, and
+ * Strings of the gradebook's sorting, student record, score overrides and analytics pages (namespace
+ * {@code analytics}): English here, Chinese in {@code messages/analytics_zh.properties}. A bundle of its own: the shared {@code msg} bundle is near 300 messages, and
  * at 328 Quarkus 3.33 generated a resolver that failed bytecode verification (VerifyError in AppMessages_Bundle).
  */
 @MessageBundle(value = "analytics", locale = "en")
@@ -99,4 +99,94 @@ public interface AnalyticsMessages {
 
     @Message("In exercises")
     String student_mistake_exercises();
+
+    @Message("Click a column's title to sort by it (again for the other direction).")
+    String gradebook_sort_hint();
+
+    @Message("marks a score an instructor set by hand.")
+    String gradebook_overridden_note();
+
+    @Message("(set by hand)")
+    String gradebook_overridden();
+
+    @Message("user name")
+    String gradebook_username();
+
+    @Message("student number")
+    String gradebook_number();
+
+    @Message("Scores per quiz")
+    String student_scores();
+
+    @Message("Quiz")
+    String student_quiz();
+
+    @Message("Score")
+    String student_score();
+
+    @Message("Best attempt")
+    String student_attempts_best();
+
+    @Message("Set by hand")
+    String student_override();
+
+    @Message("by {setBy}, {setAt}")
+    String student_override_by(String setBy, String setAt);
+
+    @Message("Set a score by hand")
+    String student_override_title();
+
+    @Message("Score (leave empty to go back to the best attempt)")
+    String student_override_score();
+
+    @Message("Between 0 and the quiz's points; it replaces the best attempt in the gradebook and every export.")
+    String student_override_score_hint();
+
+    @Message("Reason (required, kept in the audit log)")
+    String student_override_reason();
+
+    @Message("Save the score")
+    String student_override_submit();
+
+    @Message("Choose one of this course's quizzes.")
+    String student_override_error_quiz();
+
+    @Message("The score must be a number between 0 and the quiz's points.")
+    String student_override_error_score();
+
+    @Message("Give a reason (at most 500 characters).")
+    String student_override_error_reason();
+
+    @Message("Attempts")
+    String student_attempts();
+
+    @Message("No attempts yet.")
+    String student_no_attempts();
+
+    @Message("No answer checked or handed in.")
+    String student_no_answers();
+
+    @Message("started {time}")
+    String student_started(String time);
+
+    @Message("handed in {time}")
+    String student_submitted(String time);
+
+    @Message("score {score}")
+    String student_attempt_score(String score);
+
+    @Message("Answers of {quiz}, attempt {number}")
+    String student_answers_of(String quiz, int number);
+
+    @Message("Question")
+    String student_question();
+
+    @Message("Answer as typed")
+    String student_typed();
+
+    @Message("Read as")
+    String student_read_as();
+
+    @Message("Time")
+    String student_time();
 }

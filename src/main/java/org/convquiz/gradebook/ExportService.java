@@ -44,7 +44,7 @@ public class ExportService {
             join exercise_version v on v.id = s.exercise_version_id
             join exercise e on e.id = v.exercise_id
             where q.course_id = ?1
-            order by u.username, q.id, a.id, ai.position, s.id""";
+            order by u.username, q.position, q.id, a.id, ai.position, s.id""";
 
     /** Streams the course's submissions in the order a reader expects: student, quiz, attempt, question, time. */
     @Transactional

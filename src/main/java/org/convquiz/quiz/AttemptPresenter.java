@@ -133,10 +133,12 @@ public class AttemptPresenter {
             parts.add(part(definition, variant, position, part, answers.getOrDefault(part.id(), ""), references.get(i), result,
                     revealed, !shapeAsked, lang));
         }
-        String picture = Pictures.forModel(model, revealed, lang).orElse(null);
+        java.util.Set<String> quantities = definition.spec().parts().stream().map(PartSpec::quantity)
+                .collect(java.util.stream.Collectors.toSet());
+        Pictures.Picture picture = Pictures.forQuestion(model, quantities, revealed, lang).orElse(null);
         return new Views.ItemView(position, definition.spec().title().in(lang), definition.prompt(variant, lang),
                 promptParts(definition, variant, lang), parts, answered,
-                revealed, locked, picture, UUID.randomUUID().toString(), Grader.round(score), definition.maxScore());
+                revealed, locked, picture == null ? null : picture.svg(), picture == null ? null : picture.caption(), UUID.randomUUID().toString(), Grader.round(score), definition.maxScore());
     }
 
     private static List<Views.PromptPart> promptParts(ExerciseDefinition definition, Variant variant, String lang) {

@@ -49,7 +49,11 @@ public class CourseResource {
         static native TemplateInstance courses(List<Views.CourseRow> courses, String error, String code, boolean instructor);
 
         static native TemplateInstance course(Views.CourseRow course, List<Views.QuizRow> open, List<Views.QuizRow> upcoming,
-                List<Views.QuizRow> closed, boolean instructor, List<TemplateOption> templates, String error);
+                List<Views.QuizRow> closed, boolean instructor, List<TemplateOption> templates, List<OrderRow> order, String error);
+    }
+
+    /** A quiz in the instructor's order list: its title and the version the move buttons send back. */
+    public record OrderRow(long id, String title, int version) {
     }
 
     /** A quiz file an instructor can add to a course. */
@@ -140,6 +144,51 @@ public class CourseResource {
         return n;
     }
 
+    /** An instructor of the course moves a quiz one place up or down; a form made from a stale page is refused (409). */
+    @POST
+    @Path("{id}/quizzes/{quizId}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(User.INSTRUCTOR)
+    @Operation(hidden = true)
+    public Response move(@PathParam("id") long id, @PathParam("quizId") long quizId, @FormParam("direction") String direction,
+            @FormParam("version") String version, @Context HttpHeaders headers) {
+        User user = currentUser.user();
+        Course course = Course.findById(id);
+        if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+            throw new NotFoundException("no course " + id);
+        }
+        if (!"up".equals(direction) && !"down".equals(direction)) {
+            throw new jakarta.ws.rs.BadRequestException("direction must be 'up' or 'down', got '" + direction + "'");
+        }
+        int seen;
+        try {
+            seen = Integer.parseInt(version == null ? "" : version.trim());
+        } catch (NumberFormatException e) {
+            throw new jakarta.ws.rs.BadRequestException("the form has no quiz version; reload the page");
+        }
+        try {
+            quizzes.move(course, quizId, "up".equals(direction), seen, user.username);
+        } catch (QuizRuleException e) {
+            return Response.status(409).entity(page(Course.findById(id), user, headers, e.key())).build();
+        } catch (RuntimeException e) {
+            if (!stale(e)) {
+                throw e;
+            }
+            // two instructors moved quizzes at the same moment: the other one's order stands
+            return Response.status(409).entity(page(Course.findById(id), user, headers, "course_order_stale")).build();
+        }
+        return Response.seeOther(URI.create("/courses/" + id + "#quiz-order")).build();
+    }
+
+    private static boolean stale(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @POST
     @Path("join")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -193,7 +242,8 @@ public class CourseResource {
         Map<Long, Double> best = quizzes.bestScores(course.id, user.id);
         Map<Long, List<Attempt>> byQuiz = new HashMap<>();
         all.forEach(a -> byQuiz.computeIfAbsent(a.quiz.id, k -> new ArrayList<>()).add(a));
-        for (Quiz quiz : Quiz.of(course)) {
+        List<Quiz> quizList = Quiz.of(course);
+        for (Quiz quiz : quizList) {
             Views.QuizRow row = row(quiz, byQuiz.getOrDefault(quiz.id, List.of()), standings, best.get(quiz.id), lang, now);
             switch (quiz.state(now)) {
                 case open -> open.add(row);
@@ -203,10 +253,12 @@ public class CourseResource {
         }
         boolean instructor = User.INSTRUCTOR.equals(member.role);
         List<TemplateOption> templates = instructor
-                ? catalog.quizzes().stream().map(q -> new TemplateOption(q.id(), q.title().in(lang), q.exercises().size())).toList()
+                ? catalog.quizzes().stream().sorted(java.util.Comparator.comparingInt(q -> org.convquiz.exercise.Sections.rank(q.section())))
+                        .map(q -> new TemplateOption(q.id(), q.title().in(lang), q.exercises().size())).toList()
                 : List.of();
+        List<OrderRow> order = instructor ? quizList.stream().map(q -> new OrderRow(q.id, q.title(lang), q.version)).toList() : List.of();
         return Templates.course(new Views.CourseRow(course.id, course.title, member.role, instructor ? course.joinCode : null),
-                open, upcoming, closed, instructor, templates, error);
+                open, upcoming, closed, instructor, templates, order, error);
     }
 
     private Views.QuizRow row(Quiz quiz, List<Attempt> attempts, Map<Long, QuizService.Standing> standings, Double best, String lang,

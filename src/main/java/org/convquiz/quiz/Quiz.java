@@ -68,6 +68,19 @@ public class Quiz extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Reveal reveal;
 
+    /** The tutorial section of the quiz file it was made from (orders new quizzes); null when unknown. */
+    @Column(length = 64)
+    public String section;
+
+    /** Place in the course's list of quizzes (ascending). */
+    @Column(nullable = false)
+    public int position;
+
+    /** Bumped by every change; a form that carries an older one was made from a stale page. */
+    @jakarta.persistence.Version
+    @Column(nullable = false)
+    public int version;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
@@ -86,6 +99,6 @@ public class Quiz extends PanacheEntityBase {
     }
 
     public static List<Quiz> of(Course course) {
-        return find("course = ?1 order by id", course).list();
+        return find("course = ?1 order by position, id", course).list();
     }
 }

@@ -56,6 +56,8 @@ public class QuizService {
         quiz.closesAt = settings.closesAt();
         quiz.timeLimitMinutes = settings.timeLimitMinutes();
         quiz.maxAttempts = settings.maxAttempts();
+        quiz.section = spec.section();
+        quiz.position = tutorialPlace(course, spec.section());
         quiz.persist();
         int position = 0;
         for (String id : spec.exercises()) {
@@ -66,6 +68,57 @@ public class QuizService {
             item.persist();
         }
         return quiz;
+    }
+
+    /**
+     * Where a new quiz of a tutorial section goes: after the course's quizzes of the same or an earlier
+     * section (and after any quiz whose section is unknown that sits before them), the later ones moving down.
+     */
+    private static int tutorialPlace(Course course, String section) {
+        int rank = org.convquiz.exercise.Sections.rank(section);
+        int place = 1;
+        for (Quiz q : Quiz.of(course)) {
+            if (org.convquiz.exercise.Sections.rank(q.section) <= rank) {
+                place = q.position + 1;
+            }
+        }
+        Quiz.update("position = position + 1, version = version + 1 where course = ?1 and position >= ?2", course, place);
+        return place;
+    }
+
+    /**
+     * Moves a quiz one place up or down in its course's list. {@code seenVersion} is the version of the quiz on
+     * the page the instructor used: when the quiz changed since (another instructor moved it), nothing moves and
+     * the caller shows the current order.
+     */
+    @Transactional
+    public void move(Course course, long quizId, boolean up, int seenVersion, String actor) {
+        List<Quiz> list = new java.util.ArrayList<>(Quiz.of(course));
+        int i = -1;
+        for (int k = 0; k < list.size(); k++) {
+            if (list.get(k).id == quizId) {
+                i = k;
+            }
+        }
+        if (i < 0) {
+            throw new NotFoundException("no quiz " + quizId + " in course " + course.id);
+        }
+        Quiz quiz = list.get(i);
+        if (quiz.version != seenVersion) {
+            throw new QuizRuleException("course_order_stale", 409, "quiz " + quizId + " changed since the page was made (version "
+                    + quiz.version + ", the form had " + seenVersion + ")");
+        }
+        int j = up ? i - 1 : i + 1;
+        if (j < 0 || j >= list.size()) {
+            return; // already first (or last): nothing to do
+        }
+        String before = list.stream().map(q -> q.slug).toList().toString();
+        java.util.Collections.swap(list, i, j);
+        for (int k = 0; k < list.size(); k++) {
+            list.get(k).position = k + 1; // Hibernate bumps the version of each quiz whose place changed
+        }
+        org.convquiz.audit.AuditLog.record(actor, "quiz.move", "course " + course.id + ": " + before + " → "
+                + list.stream().map(q -> q.slug).toList());
     }
 
     /** The quiz, if the user belongs to its course; anyone else gets a 404, not a hint that it exists. */

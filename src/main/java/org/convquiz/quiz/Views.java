@@ -47,7 +47,7 @@ public final class Views {
     }
 
     public record ItemView(int position, String title, String prompt, List<PromptPart> promptParts, List<PartView> parts, boolean answered,
-            boolean revealed, boolean locked, String picture, String idempotencyKey, double score, double maxScore) {
+            boolean revealed, boolean locked, String picture, String pictureCaption, String idempotencyKey, double score, double maxScore) {
     }
 
     public record AttemptView(long id, long quizId, long courseId, String quizTitle, boolean practice, boolean submitted,

@@ -312,6 +312,24 @@ public interface AppMessages {
     @Message("The highlighted box is the first window; the dashed box is where it moves next; grey cells are padding.")
     String attempt_picture_caption();
 
+    @Message("Grey is padding. The solid box is the kernel's first position; the dashed box is its next position, or its last once the answer is shown. The output's size is drawn once the answer is shown.")
+    String attempt_picture_caption_shape();
+
+    @Message("Each block is one output channel's kernel (in-channels × kernel height × kernel width) with its bias below it.")
+    String attempt_picture_caption_weights();
+
+    @Message("The lines stand for a fully connected layer joining every input value to every output value.")
+    String attempt_picture_caption_fc();
+
+    @Message("Picture: the input X of {input} with padding {padding} (top+bottom × left+right), the {kernel} kernel's first position and its stride {stride}, and the output Y whose size is asked.")
+    String picture_shape_label(String input, String padding, String kernel, String stride);
+
+    @Message("Picture: the layer's weights as {filters} blocks, one per output channel, each of {block} values, and {biases} biases.")
+    String picture_weights_label(int filters, String block, int biases);
+
+    @Message("Below them, the flattened input and output that a fully connected layer would join, every input to every output.")
+    String picture_weights_fc_label();
+
     @Message("Check this answer")
     String attempt_check();
 
@@ -320,6 +338,21 @@ public interface AppMessages {
 
     @Message("Hand in")
     String attempt_submit();
+
+    @Message("Hand in with unanswered questions?")
+    String attempt_confirm_title();
+
+    @Message("These questions have no answer yet:")
+    String attempt_confirm_unanswered();
+
+    @Message("Once handed in, the answers cannot be changed.")
+    String attempt_confirm_final();
+
+    @Message("Hand in anyway")
+    String attempt_confirm_hand_in();
+
+    @Message("Go back to the questions")
+    String attempt_confirm_back();
 
     @Message("New variant of this quiz")
     String attempt_retry();
@@ -537,6 +570,21 @@ public interface AppMessages {
     @Message("Add a quiz")
     String course_add_quiz();
 
+    @Message("Order of the quizzes")
+    String course_order_title();
+
+    @Message("New quizzes take their place in the tutorial's order; move them to change the order students and the gradebook see.")
+    String course_order_note();
+
+    @Message("Move “{title}” up")
+    String course_order_up(String title);
+
+    @Message("Move “{title}” down")
+    String course_order_down(String title);
+
+    @Message("Another instructor changed the order of the quizzes meanwhile; nothing was moved. This page shows the order now.")
+    String course_order_stale();
+
     @Message("Quiz (tutorial section)")
     String course_quiz_template();
 
@@ -629,96 +677,6 @@ public interface AppMessages {
 
     @Message("Total")
     String gradebook_total();
-
-    @Message("Click a column's title to sort by it (again for the other direction).")
-    String gradebook_sort_hint();
-
-    @Message("marks a score an instructor set by hand.")
-    String gradebook_overridden_note();
-
-    @Message("(set by hand)")
-    String gradebook_overridden();
-
-    @Message("user name")
-    String gradebook_username();
-
-    @Message("student number")
-    String gradebook_number();
-
-    @Message("Scores per quiz")
-    String student_scores();
-
-    @Message("Quiz")
-    String student_quiz();
-
-    @Message("Score")
-    String student_score();
-
-    @Message("Best attempt")
-    String student_attempts_best();
-
-    @Message("Set by hand")
-    String student_override();
-
-    @Message("by {setBy}, {setAt}")
-    String student_override_by(String setBy, String setAt);
-
-    @Message("Set a score by hand")
-    String student_override_title();
-
-    @Message("Score (leave empty to go back to the best attempt)")
-    String student_override_score();
-
-    @Message("Between 0 and the quiz's points; it replaces the best attempt in the gradebook and every export.")
-    String student_override_score_hint();
-
-    @Message("Reason (required, kept in the audit log)")
-    String student_override_reason();
-
-    @Message("Save the score")
-    String student_override_submit();
-
-    @Message("Choose one of this course's quizzes.")
-    String student_override_error_quiz();
-
-    @Message("The score must be a number between 0 and the quiz's points.")
-    String student_override_error_score();
-
-    @Message("Give a reason (at most 500 characters).")
-    String student_override_error_reason();
-
-    @Message("Attempts")
-    String student_attempts();
-
-    @Message("No attempts yet.")
-    String student_no_attempts();
-
-    @Message("No answer checked or handed in.")
-    String student_no_answers();
-
-    @Message("started {time}")
-    String student_started(String time);
-
-    @Message("handed in {time}")
-    String student_submitted(String time);
-
-    @Message("score {score}")
-    String student_attempt_score(String score);
-
-    @Message("Answers of {quiz}, attempt {number}")
-    String student_answers_of(String quiz, int number);
-
-    @Message("Question")
-    String student_question();
-
-    @Message("Answer as typed")
-    String student_typed();
-
-    @Message("Read as")
-    String student_read_as();
-
-    @Message("Time")
-    String student_time();
 
     @Message("Gradebook and statistics")
     String course_gradebook_link();

@@ -24,6 +24,45 @@ public final class Pictures {
     private Pictures() {
     }
 
+    /** A picture and the caption that explains how to read it, in the page's language. */
+    public record Picture(String svg, String caption) {
+    }
+
+    /**
+     * The picture of a question: its numbers in cells when it has values; when it has only sizes (one conv
+     * layer on an input shape), a schematic — the weights as blocks for parameter counts, the input, kernel
+     * and output to scale for shape questions. Empty when there is nothing useful to draw.
+     */
+    public static Optional<Picture> forQuestion(Model model, java.util.Set<String> quantities, boolean revealed, String lang) {
+        AppMessages msg = io.quarkus.qute.i18n.MessageBundles.get(AppMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of("zh".equals(lang) ? "zh" : "en"));
+        boolean shapeAsked = quantities.contains("output_shape") || quantities.contains("output_height")
+                || quantities.contains("output_width");
+        if (model.input() == null && model.inputShape() != null && model.inputShape().length >= 3 && model.layers().size() == 1) {
+            try {
+                Model.Layer layer = model.layers().get(0);
+                if (layer instanceof Model.Layer.Conv c && c.weight() == null
+                        && (quantities.contains("params") || quantities.contains("fc_params")) && model.inputShape().length == 3) {
+                    return Optional.of(new Picture(ShapePictures.weights(model.inputShape(), c.conv(), quantities.contains("fc_params"),
+                            revealed, lang), msg.attempt_picture_caption_weights()
+                            + (quantities.contains("fc_params") ? " " + msg.attempt_picture_caption_fc() : "")));
+                }
+                if (layer instanceof Model.Layer.Conv c && c.weight() == null && shapeAsked) {
+                    return Optional.of(new Picture(ShapePictures.shape(model.inputShape(), c.conv(), revealed, lang),
+                            msg.attempt_picture_caption_shape()));
+                }
+                if (layer instanceof Model.Layer.Pool p && shapeAsked) {
+                    return Optional.of(new Picture(ShapePictures.shape(model.inputShape(), p.pool(), revealed, lang),
+                            msg.attempt_picture_caption_shape()));
+                }
+            } catch (RuntimeException e) {
+                // A picture is a help, never a reason for a page to fail.
+            }
+            return Optional.empty();
+        }
+        return forModel(model, revealed, lang).map(svg -> new Picture(svg, msg.attempt_picture_caption()));
+    }
+
     /** The picture of a question's numbers, with a text alternative in {@code lang} that says what it shows. */
     public static Optional<String> forModel(Model model, boolean revealed, String lang) {
         return forModel(model, revealed).map(svg -> labelled(svg, model, lang));

@@ -48,8 +48,29 @@
     });
   }
 
+  // Handing in an exam with questions left blank asks first, naming them (the server's hand-in stays final).
+  const confirmDialog = document.getElementById('hand-in-confirm');
+  if (form && confirmDialog && typeof confirmDialog.showModal === 'function') {
+    form.addEventListener('submit', (e) => {
+      if (e.submitter && e.submitter.id === 'hand-in-anyway') return;
+      const unanswered = [];
+      form.querySelectorAll('section.question').forEach((q) => {
+        const filled = Array.from(q.querySelectorAll('input, textarea')).some((i) =>
+          (i.type === 'radio' || i.type === 'checkbox') ? i.checked : (i.type !== 'hidden' && i.value.trim() !== ''));
+        if (!filled) unanswered.push(q.querySelector('h2').textContent);
+      });
+      if (unanswered.length === 0) return;
+      e.preventDefault();
+      const list = document.getElementById('hand-in-unanswered');
+      list.replaceChildren(...unanswered.map((t) => { const li = document.createElement('li'); li.textContent = t; return li; }));
+      confirmDialog.showModal();
+    });
+    document.getElementById('hand-in-back').addEventListener('click', () => confirmDialog.close());
+  }
+
   document.querySelectorAll('form').forEach((f) => {
-    f.addEventListener('submit', () => {
+    f.addEventListener('submit', (e) => {
+      if (e.defaultPrevented) return; // a submit that was stopped (to confirm first) sends nothing
       f.querySelectorAll('button[type=submit]').forEach((b) => { b.disabled = true; });
     });
   });

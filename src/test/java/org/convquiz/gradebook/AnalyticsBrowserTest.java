@@ -30,7 +30,12 @@ class AnalyticsBrowserTest {
     @Test
     void overrideThroughTheFormAndScreenshots() {
         var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
-        data.addStudents(w, "b" + UUID.randomUUID().toString().substring(0, 6), 3);
+        String prefix = "b" + UUID.randomUUID().toString().substring(0, 6);
+        data.addStudents(w, prefix, 3);
+        for (int i = 0; i < 3; i++) {
+            Browser.madeUp("Paged " + prefix + " " + i); // names the test made up, not the app's wording
+        }
+        Browser.madeUp("Re-marked by hand");
         for (String[] a : new String[][] {{w.student(), "4×101×101"}, {w.other(), "4×100×100"}}) {
             Session s = Session.login(a[0], TestData.PASSWORD);
             long attempt = s.start(w.courseId(), w.quizId());

@@ -182,6 +182,7 @@ class PeopleTest {
             String tag = UUID.randomUUID().toString().substring(0, 6);
             java.nio.file.Path file = java.nio.file.Files.createTempFile("roster", ".csv");
             java.nio.file.Files.writeString(file, "\uFEFFusername,name,student_number\nzhao" + tag + ",赵六,2026100\nBad Name,钱七,\n");
+            org.convquiz.web.Browser.madeUp("zhao" + tag, "Bad Name", "bad name");
             try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open(lang)) {
                 var d = browser.driver();
                 d.get(root + "login?lang=" + lang);

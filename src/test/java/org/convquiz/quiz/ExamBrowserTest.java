@@ -78,7 +78,20 @@ class ExamBrowserTest {
             saveViewport(browser, "exam-phone-en");
             d.manage().window().setSize(new Dimension(1280, 1000));
 
-            browser.clickAndWait(d.findElement(By.id("submit-attempt")));
+            // Question 2 has no answer: handing in asks first and names it; going back hands in nothing.
+            d.findElement(By.id("submit-attempt")).click();
+            new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> x.findElement(By.id("hand-in-confirm")).isDisplayed());
+            var unanswered = d.findElements(By.cssSelector("#hand-in-unanswered li"));
+            assertEquals(1, unanswered.size());
+            assertTrue(unanswered.get(0).getText().startsWith("2."), unanswered.get(0).getText());
+            browser.screenshot("exam-hand-in-confirm-en");
+            d.findElement(By.id("hand-in-back")).click();
+            assertFalse(d.findElement(By.id("hand-in-confirm")).isDisplayed());
+            assertTrue(d.findElement(By.id("submit-attempt")).isEnabled(), "a stopped hand-in leaves the button usable");
+            assertEquals(0, data.submissions(attemptId).size(), "nothing handed in");
+            d.findElement(By.id("submit-attempt")).click();
+            new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> x.findElement(By.id("hand-in-confirm")).isDisplayed());
+            browser.clickAndWait(d.findElement(By.id("hand-in-anyway")));
             String score = d.findElement(By.cssSelector("[data-testid=attempt-score]")).getText();
             assertTrue(score.matches(".*\\d.*/.*"), score);
             assertEquals(1, d.findElements(By.cssSelector("#q0 .badge.correct")).size());

@@ -42,6 +42,8 @@ public class TestData {
         CourseMember.add(course, teacher, User.INSTRUCTOR);
         QuizSpec spec = new QuizSpec("quiz-" + tag, "test", Text.of("Quiz " + tag, "测验 " + tag), List.of(exercises));
         Quiz quiz = quizzes.createQuiz(course, spec, spec.id(), settings);
+        org.convquiz.web.Browser.madeUp(student.displayName, other.displayName, teacher.displayName, course.title,
+                student.username, other.username, teacher.username, course.joinCode, "Quiz " + tag);
         return new World(student.username, other.username, teacher.username, course.id, course.joinCode, quiz.id);
     }
 

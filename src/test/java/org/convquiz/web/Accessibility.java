@@ -95,6 +95,8 @@ public final class Accessibility {
             }
             // Paths, addresses and assignments (exercises/README.md, ?bom=false) are code, not wording.
             text = text.replaceAll("\\S*[/=]\\S*", " ");
+            // Hyphenated names with a digit (exercise ids such as fig1-cross-correlation) are identifiers too.
+            text = text.replaceAll("(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\\d)(?=[A-Za-z0-9_-]*-)[A-Za-z0-9_-]+", " ");
             // Words are runs of letters, digits and _ (so "fig2" or "s1a2b3" are identifiers, not English).
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9_]+").matcher(text);
             java.util.Set<String> words = new java.util.TreeSet<>();

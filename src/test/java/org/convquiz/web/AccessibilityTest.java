@@ -27,6 +27,23 @@ class AccessibilityTest {
     @Inject
     TestData data;
 
+    /** The checks can fail: a page with an unlabelled picture, a too-wide box and English on a Chinese page. */
+    @Test
+    void theChecksFindWhatIsWrongOnABadPage() {
+        try (Browser browser = Browser.open("zh")) {
+            var d = browser.driver();
+            d.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode("<!doctype html><html lang=\"zh\"><head><title>坏页面</title></head>"
+                    + "<body><main><h1>坏页面</h1><svg role=\"img\" width=\"20\" height=\"20\"><rect width=\"20\" height=\"20\"/></svg>"
+                    + "<div style=\"width:900px\">很宽</div><p>这里有 some words 混在中文里</p></main></body></html>",
+                    java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            List<String> found = Accessibility.problems(d, "zh");
+            String all = String.join("\n", found);
+            org.junit.jupiter.api.Assertions.assertTrue(all.contains("svg-img-alt"), all);
+            org.junit.jupiter.api.Assertions.assertTrue(all.contains("390 px: the page scrolls sideways"), all);
+            org.junit.jupiter.api.Assertions.assertTrue(all.contains("Latin words: [some, words]"), all);
+        }
+    }
+
     @Test
     void everyMainPagePassesInBothLanguagesAndWidths() {
         var w = data.world(QuizService.Settings.practice(), "fig2-padding", "padding-output-shape", "fig8-max-pool-backward");

@@ -17,12 +17,88 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Debian Chromium driven by its own chromedriver (Selenium Manager downloads nothing), for
  * browser tests inside {@code @QuarkusTest}s. Screenshots go to target/screenshots/.
+ * <p>
+ * Every page a browser test visits — by {@code driver().get}, {@link #clickAndWait} or a screenshot — is
+ * checked by {@link Accessibility} (axe-core, sideways scrolling at 1280 and 390 px, Latin words on Chinese
+ * pages), once per kind of page (its path with numbers taken out) and language in a test run; {@link #close}
+ * fails the test if any page had problems.
  */
 public final class Browser implements AutoCloseable {
-    private final ChromeDriver driver;
+    /** Kinds of page already checked in this test run: "zh /attempts/N". */
+    private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Names, titles and codes the tests (and the demo data) made up: content, not the app's wording, so the
+     * Chinese-page language check leaves them out. TestData adds what it creates.
+     */
+    private static final java.util.Set<String> MADE_UP = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Browser(ChromeDriver driver) {
+    static {
+        MADE_UP.add("CNN basics (demo)");
+    }
+
+    /** Registers text a test made up (people's names, course titles, user names). */
+    public static void madeUp(String... text) {
+        for (String t : text) {
+            if (t != null && !t.isBlank()) {
+                MADE_UP.add(t);
+            }
+        }
+    }
+
+    private final CheckingDriver driver;
+    private final java.util.List<String> problems = new java.util.ArrayList<>();
+    private java.util.Set<String> userText = java.util.Set.of();
+
+    private Browser(CheckingDriver driver) {
         this.driver = driver;
+        driver.owner = this;
+    }
+
+    /** A ChromeDriver whose page loads by address are checked. */
+    private static final class CheckingDriver extends ChromeDriver {
+        private Browser owner;
+
+        CheckingDriver(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+        }
+
+        @Override
+        public void get(String url) {
+            super.get(url);
+            if (owner != null) {
+                owner.checkPage();
+            }
+        }
+    }
+
+    /** Names and titles the test made up (not the app's wording), left out of the Chinese-page language check. */
+    public Browser userText(java.util.Set<String> text) {
+        this.userText = java.util.Set.copyOf(text);
+        return this;
+    }
+
+    /** Checks the page now shown, unless a page of its kind was checked already in this language. */
+    public void checkPage() {
+        String url;
+        String lang;
+        try {
+            url = driver.getCurrentUrl();
+            lang = String.valueOf(driver.executeScript("return document.documentElement.lang || '';"));
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return; // no page (an alert, a download): nothing to check
+        }
+        if (url == null || !url.startsWith("http")) {
+            return;
+        }
+        String path = java.net.URI.create(url).getPath().replaceAll("\\d+", "N");
+        if (path.endsWith(".csv") || path.endsWith(".json") || !CHECKED.add(lang + " " + path)) {
+            return;
+        }
+        java.util.Set<String> skip = new java.util.HashSet<>(MADE_UP);
+        skip.addAll(userText);
+        for (String problem : Accessibility.problems(driver, lang, skip)) {
+            problems.add(lang + " " + path + ": " + problem);
+        }
     }
 
     public static Browser open(String language) {
@@ -35,7 +111,7 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        CheckingDriver driver = new CheckingDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         driver.manage().window().setSize(new Dimension(1280, 1000));
         return new Browser(driver);
@@ -57,10 +133,12 @@ public final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                         "return window.__convquizOldPage === undefined && document.readyState === 'complete';")));
+        checkPage();
     }
 
     /** Saves a full-page screenshot as target/screenshots/NAME.png and returns its path. */
     public Path screenshot(String name) {
+        checkPage();
         try {
             driver.manage().window().setSize(new Dimension(1280, 800));
             long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
@@ -75,8 +153,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Problems found on the pages checked so far. */
+    public java.util.List<String> problems() {
+        return java.util.List.copyOf(problems);
+    }
+
     @Override
     public void close() {
         driver.quit();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("pages with accessibility, width or language problems:\n  " + String.join("\n  ", problems));
+        }
     }
 }

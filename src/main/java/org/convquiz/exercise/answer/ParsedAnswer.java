@@ -78,13 +78,22 @@ public sealed interface ParsedAnswer {
             shape = List.copyOf(shape);
             // -0.0 + 0.0 turns -0.0 into 0.0: a student's "-0" is zero, and equals() should agree.
             values = values.stream().map(v -> v + 0.0).toList();
-            if (values.stream().anyMatch(v -> !Double.isFinite(v))) {
+            // NaN marks a cell left blank ("?"): it is never close to anything, so it grades as wrong
+            if (values.stream().anyMatch(v -> Double.isInfinite(v))) {
                 throw new IllegalArgumentException("values must be finite");
             }
             long size = shape.stream().mapToLong(Integer::longValue).reduce(1L, (a, b) -> a * b);
             if (shape.isEmpty() || shape.stream().anyMatch(d -> d <= 0) || size != values.size()) {
                 throw new IllegalArgumentException("shape " + shape + " does not hold " + values.size() + " values");
             }
+        }
+
+        /** How a blank cell is written in an answer text (the answer grid sends it for an empty cell). */
+        public static final String BLANK = "?";
+
+        /** Cells left blank. */
+        public int blanks() {
+            return (int) values.stream().filter(v -> Double.isNaN(v)).count();
         }
 
         public int[] shapeArray() {
@@ -127,6 +136,9 @@ public sealed interface ParsedAnswer {
          * when the plain form would be long (4.9E-324 rather than 300 zeros).
          */
         public static String formatValue(double v) {
+            if (Double.isNaN(v)) {
+                return BLANK;
+            }
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 return Long.toString((long) v);
             }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *       line starts the next matrix of a 3-D tensor. Without brackets the result is always at least 2-D, so
  *       {@code 1 2 3} has shape 1×3 while {@code [1, 2, 3]} has shape 3.</li>
  * </ul>
- * A value is a number or a small exact expression without spaces ({@code -0.5}, {@code 1/4}, {@code 3e-2}).
+ * A value is a number or a small exact expression without spaces ({@code -0.5}, {@code 1/4}, {@code 3e-2}), or
+ * {@code ?} for a cell left blank (the answer grid sends one for each empty cell; it is graded as wrong).
  * Rows of different lengths are refused, with the row and its count.
  */
 final class TensorReader {
@@ -125,7 +126,11 @@ final class TensorReader {
         return values;
     }
 
+    /** A number, or null for a blank cell. */
     private static Rational value(String token) {
+        if (token.equals(ParsedAnswer.TensorAnswer.BLANK)) {
+            return null;
+        }
         try {
             return ArithmeticReader.evaluate(token, false);
         } catch (ReadException e) {
@@ -190,6 +195,10 @@ final class TensorReader {
     private static void flatten(Node node, List<Double> out) {
         if (node instanceof Leaf leaf) {
             for (Rational r : leaf.values()) {
+                if (r == null) {
+                    out.add(Double.NaN); // blank
+                    continue;
+                }
                 double d = r.toDouble();
                 if (!Double.isFinite(d)) {
                     throw new ReadException("the value " + ReadException.quote(r.toString()) + " is far too large.",

@@ -1,0 +1,143 @@
+package org.convquiz.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.convquiz.exercise.ExerciseDefinition;
+import org.convquiz.exercise.ExerciseParser;
+import org.convquiz.exercise.ExerciseSpec.PartSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every question has a picture (issue 16), and the schematic pictures of size-only questions show the
+ * output's size and the parameter count only once the answer may be shown. Expected sizes are worked
+ * by hand from the pinned variants (seed 0) of the exercise files.
+ */
+@QuarkusTest
+class PicturesTest {
+
+    /**
+     * Questions still drawn without a picture, each for a reason: a picture of the weights would show the
+     * weight shape that is asked; the dense layer, flatten and receptive-field stacks have no drawing yet.
+     */
+    private static final Set<String> NOT_DRAWN = Set.of("conv-weight-shape", "ex1-fc-params", "flatten-locality",
+            "rf-fig1-feature-map", "rf-larger-than-input", "rf-stacked-family", "rf-two-3x3", "rf-z-on-y");
+
+    @Test
+    void everyExerciseThatAsksForNumbersHasAPictureWithATextAlternativeInBothLanguages() throws IOException {
+        List<String> without = new java.util.ArrayList<>();
+        for (ExerciseDefinition ex : all()) {
+            if (quantities(ex).equals(Set.of("choice")) || NOT_DRAWN.contains(ex.id())) {
+                continue; // statements to judge: nothing to draw
+            }
+            for (String lang : List.of("en", "zh")) {
+                var picture = picture(ex, false, lang);
+                if (picture.isEmpty()) {
+                    without.add(ex.id() + " (" + lang + ")");
+                    continue;
+                }
+                String svg = picture.get().svg();
+                assertTrue(svg.contains("role=\"img\" aria-label=\""), ex.id() + ": no text alternative");
+                String label = svg.replaceAll("(?s).*aria-label=\"([^\"]*)\".*", "$1");
+                assertTrue(lang.equals("zh") == label.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                        ex.id() + ": label not in " + lang + ": " + label);
+                assertFalse(picture.get().caption().isBlank(), ex.id() + ": no caption");
+            }
+        }
+        assertTrue(without.isEmpty(), "no picture: " + without);
+    }
+
+    @Test
+    void shapePictureHidesTheOutputSizeUntilRevealed() throws IOException {
+        // padding-output-shape, pinned: n = 100, k = 3, p = 2 → 100 + 2·2 − 3 + 1 = 102
+        ExerciseDefinition ex = byId("padding-output-shape");
+        String before = picture(ex, false, "en").orElseThrow().svg();
+        String after = picture(ex, true, "en").orElseThrow().svg();
+        assertTrue(before.contains("Y ?×?"), before);
+        assertFalse(before.contains("102"), "the answer shows before it may: " + before);
+        assertTrue(after.contains("Y 102×102"), after);
+        assertTrue(before.contains("X 100×100"), before);
+    }
+
+    @Test
+    void stridedShapePictureMarksTheKernelsLastPositionOnceRevealed() throws IOException {
+        // stride-output-shape, pinned: 3×3 input, 2×2 kernel, total padding 2×2, stride 3×2:
+        // ⌊(3 + 2 − 2)/3⌋ + 1 = 2 rows, ⌊(3 + 2 − 2)/2⌋ + 1 = 2 columns. Padded 5×5 → 24 px cells, so the last
+        // window's corner is at x = (2 − 1)·2·24 = 48, y = 26 + (2 − 1)·3·24 = 98.
+        ExerciseDefinition ex = byId("stride-output-shape");
+        String after = picture(ex, true, "en").orElseThrow().svg();
+        assertTrue(after.contains("Y 2×2"), after);
+        assertTrue(after.contains("<rect class=\"window next\" x=\"48\" y=\"98\" width=\"48\" height=\"48\"/>"), after);
+        String before = picture(ex, false, "en").orElseThrow().svg();
+        // before: the next position, one stride (2 columns) to the right
+        assertTrue(before.contains("<rect class=\"window next\" x=\"48\" y=\"26\" width=\"48\" height=\"48\"/>"), before);
+    }
+
+    @Test
+    void ceilModePoolPictureShowsTheLastWindowHangingOverTheEdge() throws IOException {
+        // pool-output-shape-ceil, pinned: 5×5 input, 2×2 window, stride 2, ceil_mode: ⌈(5 − 2)/2⌉ + 1 = 3 per side.
+        // The third window starts at column (3 − 1)·2 = 4 and covers columns 4–5 of a 5-wide input (24 px cells).
+        String after = picture(byId("pool-output-shape-ceil"), true, "en").orElseThrow().svg();
+        assertTrue(after.contains("Y 3×3"), after);
+        assertTrue(after.contains("<rect class=\"window next\" x=\"96\" y=\"122\" width=\"48\" height=\"48\"/>"), after);
+        // conv2d-pytorch-example, pinned: a batch of 4 of 2×3×5, 3×5 kernel, padding 1×2: output 3×5 per plane
+        String conv = picture(byId("conv2d-pytorch-example"), true, "en").orElseThrow().svg();
+        assertTrue(conv.contains("X 3×5") && conv.contains("Y 3×5"), conv);
+    }
+
+    @Test
+    void weightsPictureDrawsOneBlockPerOutputChannelAndHidesTheCount() throws IOException {
+        // conv-vs-fc-params, pinned: 2 → 3 channels, 3×5 kernel, padding 1×2 on a 2×3×5 input:
+        // output 3×(3 + 2 − 3 + 1)×(5 + 4 − 5 + 1) = 3×3×5 = 45 values; conv params 3·(2·3·5) + 3.
+        ExerciseDefinition ex = byId("conv-vs-fc-params");
+        String before = picture(ex, false, "en").orElseThrow().svg();
+        String after = picture(ex, true, "en").orElseThrow().svg();
+        for (String w : List.of(">W1<", ">W2<", ">W3<", ">b3<")) {
+            assertTrue(before.contains(w), w + " missing: " + before);
+        }
+        assertFalse(before.contains(">W4<"), before);
+        assertTrue(before.contains("x 2×3×5 = 30"), before);
+        assertTrue(before.contains("y ?"), before);
+        assertFalse(before.contains("45") || before.contains("3 × (2×3×5)"), "the answer shows before it may: " + before);
+        assertTrue(after.contains("y 3×3×5 = 45"), after);
+        assertTrue(after.contains("3 × (2×3×5) + 3"), after);
+
+        // conv-vs-fc-no-bias, pinned: 10 output channels, no bias: W1, W2, W3, …, W10 and no bias cells
+        String noBias = picture(byId("conv-vs-fc-no-bias"), true, "zh").orElseThrow().svg();
+        assertTrue(noBias.contains(">W10<") && noBias.contains(">…<") && !noBias.contains(">W4<"), noBias);
+        assertFalse(noBias.contains(">b1<"), noBias);
+        assertTrue(noBias.contains("10 × (3×3×3)<"), noBias);
+    }
+
+    private static java.util.Optional<Pictures.Picture> picture(ExerciseDefinition ex, boolean revealed, String lang) {
+        return Pictures.forQuestion(ex.model(ex.variant(0)), quantities(ex), revealed, lang);
+    }
+
+    private static Set<String> quantities(ExerciseDefinition ex) {
+        return ex.spec().parts().stream().map(PartSpec::quantity).collect(Collectors.toSet());
+    }
+
+    private static ExerciseDefinition byId(String id) throws IOException {
+        return all().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<ExerciseDefinition> all() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("exercises"))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(f -> {
+                try {
+                    return ExerciseParser.parse("exercises/" + f.getFileName(), Files.readString(f));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+}
