@@ -59,9 +59,17 @@ public class GradebookResource {
     @Transactional
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id, @QueryParam("after") String after, @QueryParam("before") String before,
-            @QueryParam("q") String filter, @Context HttpHeaders headers) {
+            @QueryParam("q") String filter, @QueryParam("sort") String sort, @QueryParam("dir") String dir, @Context HttpHeaders headers) {
         Course course = taught(id);
-        for (String[] p : new String[][] {{"after", after}, {"before", before}, {"q", filter}}) {
+        return Templates.gradebook(course.id, course.title, gradebook.page(course, Lang.of(headers).tag(), pageRequest(after, before, filter, sort, dir)));
+    }
+
+    /**
+     * A page request from query parameters: {@code sort} is {@code username} (the default), {@code name}, {@code number},
+     * {@code total} or {@code quiz-<id>}; {@code dir} is {@code asc} (the default) or {@code desc}. Anything else is a 400.
+     */
+    static GradebookService.PageRequest pageRequest(String after, String before, String filter, String sort, String dir) {
+        for (String[] p : new String[][] {{"after", after}, {"before", before}, {"q", filter}, {"sort", sort}}) {
             if (p[1] != null && p[1].length() > 100) {
                 throw new BadRequestException(p[0] + " is longer than 100 characters");
             }
@@ -69,8 +77,22 @@ public class GradebookResource {
         if (after != null && !after.isEmpty() && before != null && !before.isEmpty()) {
             throw new BadRequestException("give after or before, not both");
         }
-        return Templates.gradebook(course.id, course.title,
-                gradebook.page(course, Lang.of(headers).tag(), new GradebookService.PageRequest(after, before, filter)));
+        GradebookService.SortKey key = GradebookService.SortKey.username;
+        Long quizId = null;
+        if (sort != null && !sort.isEmpty()) {
+            if (sort.matches("quiz-[0-9]{1,18}")) {
+                key = GradebookService.SortKey.quiz;
+                quizId = Long.parseLong(sort.substring(5));
+            } else if (sort.matches("username|name|number|total")) {
+                key = GradebookService.SortKey.valueOf(sort);
+            } else {
+                throw new BadRequestException("sort must be username, name, number, total or quiz-<id>");
+            }
+        }
+        if (dir != null && !dir.isEmpty() && !dir.equals("asc") && !dir.equals("desc")) {
+            throw new BadRequestException("dir must be asc or desc");
+        }
+        return new GradebookService.PageRequest(after, before, filter, key, quizId, "desc".equals(dir));
     }
 
     /**

@@ -420,7 +420,9 @@ public class QuizService {
      * The grading rule, written once, as SQL common table expressions over the course {@code ?1} and the
      * students of a {@code scope_users(id)} expression the caller defines first: an attempt counts once handed
      * in (a practice attempt counts as it stands); its score is the sum of the latest submission of each part;
-     * a student's grade for a quiz is the best counted attempt. Ends with {@code best(user_id, quiz_id, best)};
+     * a student's grade for a quiz is the best counted attempt, unless an instructor set it by hand (table
+     * {@code score_override}, which then wins, attempted or not). Ends with
+     * {@code best(user_id, quiz_id, best, overridden, computed)} ({@code computed}: the attempts' best, null if none);
      * the gradebook (whole, or a page of students), its exports and the course page all select from it.
      */
     public static final String BEST_SCORES = """
@@ -432,7 +434,12 @@ public class QuizService {
                        from counted c join attempt_item ai on ai.attempt_id = c.id join submission s on s.attempt_item_id = ai.id),
             scored as (select c.user_id, c.quiz_id, coalesce(sum(l.score), 0) as score
                        from counted c left join latest l on l.attempt_id = c.id and l.rn = 1 group by c.id, c.user_id, c.quiz_id),
-            best as (select user_id, quiz_id, max(score) as best from scored group by user_id, quiz_id)""";
+            computed as (select user_id, quiz_id, max(score) as best from scored group by user_id, quiz_id),
+            overrides as (select o.user_id, o.quiz_id, o.score from score_override o join quiz oq on oq.id = o.quiz_id
+                          join scope_users su on su.id = o.user_id where oq.course_id = ?1),
+            best as (select coalesce(o.user_id, c.user_id) as user_id, coalesce(o.quiz_id, c.quiz_id) as quiz_id,
+                            coalesce(o.score, c.best) as best, o.score is not null as overridden, c.best as computed
+                     from computed c full join overrides o on o.user_id = c.user_id and o.quiz_id = c.quiz_id)""";
 
     /** One student's best score per quiz of a course (quizzes with no counted attempt are absent), in one statement. */
     @Transactional

@@ -24,13 +24,14 @@ public class ApiAuthProblems {
 
     void register(@Observes Router router) {
         router.route("/api/exercises*").order(Integer.MIN_VALUE).handler(this::withoutCredentials);
+        router.route("/api/courses/*").order(Integer.MIN_VALUE).handler(this::withoutCredentials);
         router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::handle);
     }
 
-    /** The paths of the Basic-only permission in application.properties: /api/exercises and below. */
+    /** The paths of the Basic-only permission in application.properties: /api/exercises and below, /api/courses/…. */
     void withoutCredentials(RoutingContext context) {
         String path = context.normalizedPath();
-        boolean basicOnly = path.equals("/api/exercises") || path.startsWith("/api/exercises/");
+        boolean basicOnly = path.equals("/api/exercises") || path.startsWith("/api/exercises/") || path.startsWith("/api/courses/");
         if (basicOnly && context.request().getHeader("Authorization") == null) {
             send(context, "sign in with an instructor's name and password by HTTP Basic (curl -u name:password)");
         } else {

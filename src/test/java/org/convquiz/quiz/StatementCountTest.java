@@ -42,6 +42,12 @@ class StatementCountTest {
         String base = "/courses/" + world.courseId();
         Map<String, Supplier<Integer>> pages = new LinkedHashMap<>();
         pages.put("gradebook", () -> teacher.get(base + "/gradebook").statusCode());
+        pages.put("gradebook by total", () -> teacher.get(base + "/gradebook?sort=total&dir=desc").statusCode());
+        pages.put("gradebook by quiz", () -> teacher.get(base + "/gradebook?sort=quiz-" + world.quizId()).statusCode());
+        pages.put("gradebook by name", () -> teacher.get(base + "/gradebook?sort=name&after=" + world.other()).statusCode());
+        pages.put("student record", () -> teacher.get(base + "/students/" + world.student()).statusCode());
+        pages.put("exercise statistics", () -> teacher.get(base + "/statistics/padding-output-shape").statusCode());
+        pages.put("mistakes heat map", () -> teacher.get(base + "/misconceptions").statusCode());
         pages.put("gradebook.csv", () -> teacher.request().accept("text/csv").get(base + "/gradebook.csv").statusCode());
         pages.put("statistics", () -> teacher.get(base + "/statistics").statusCode());
         for (String export : new String[] {"detail", "canvas", "moodle"}) {

@@ -59,7 +59,13 @@ class RouteAuthorizationTest {
                 new Route("GET", "/instructor/exercises/ex1-fc-params", 302, 403, 200),
                 new Route("GET", "/instructor/exercises/new", 302, 403, 200),
                 new Route("GET", "/api/exercises", 401, 403, 200),
-                new Route("GET", "/api/exercises/ex1-fc-params/variants/0", 401, 403, 200));
+                new Route("GET", "/api/exercises/ex1-fc-params/variants/0", 401, 403, 200),
+                new Route("GET", "/courses/" + world.courseId() + "/students/" + world.student(), 302, 403, 200),
+                new Route("GET", "/courses/" + world.courseId() + "/statistics/padding-output-shape", 302, 403, 200),
+                new Route("GET", "/courses/" + world.courseId() + "/misconceptions", 302, 403, 200),
+                new Route("GET", "/api/courses/" + world.courseId() + "/gradebook", 401, 403, 200),
+                new Route("GET", "/api/courses/" + world.courseId() + "/statistics", 401, 403, 200),
+                new Route("GET", "/api/courses/" + world.courseId() + "/statistics/padding-output-shape", 401, 403, 200));
         List<String> wrong = new ArrayList<>();
         for (Route r : routes) {
             for (Who who : Who.values()) {
