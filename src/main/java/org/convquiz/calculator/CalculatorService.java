@@ -262,6 +262,8 @@ public class CalculatorService {
             case "linear" -> new Layer.Linear(a.integer("in_features", null), a.integer("out_features", null), a.bool("bias", true));
             case "flatten" -> new Layer.Flatten();
             case "relu" -> new Layer.ReLU();
+            case "residual" -> throw new IllegalArgumentException("residual blocks belong to exercise files; "
+                    + "POST /api/engine/sequential with network: resnet-block tabulates one");
             default -> throw new IllegalArgumentException("layer type '" + type + "' needs tensors; use /api/engine/forward");
         };
     }
