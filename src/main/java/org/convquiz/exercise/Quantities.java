@@ -172,7 +172,8 @@ public final class Quantities {
         List<Step> steps = new ArrayList<>(table(model.withLayers(model.layers().subList(0, b.layer() - 1)), b.layer() - 1));
         steps.add(new Step("Layer " + b.layer() + " (" + b.name() + ") cannot take the " + joinShape(b.inputShape())
                 + " that reaches it: " + b.message(),
-                "第 " + b.layer() + " 层（" + b.name() + "）接不住传来的 " + joinShape(b.inputShape()) + "：" + b.message(),
+                "第 " + b.layer() + " 层（" + b.name() + "）接不住传来的 " + joinShape(b.inputShape()) + "："
+                        + needsZh(engineLayers(model).get(b.layer() - 1)),
                 "", "", String.valueOf(b.layer())));
         return new Reference(integer(b.layer()), steps);
     }
@@ -190,7 +191,8 @@ public final class Quantities {
         List<Step> steps = new ArrayList<>();
         Network.firstBreak(input, layers).ifPresent(b -> steps.add(new Step(
                 "As given, layer " + b.layer() + " (" + b.name() + ") breaks: " + b.message(),
-                "按题目给出的网络，第 " + b.layer() + " 层（" + b.name() + "）出错：" + b.message(), "", "", joinShape(b.inputShape()))));
+                "按题目给出的网络，第 " + b.layer() + " 层（" + b.name() + "）接不住传来的 " + joinShape(b.inputShape()) + "："
+                        + needsZh(layers.get(b.layer() - 1)), "", "", joinShape(b.inputShape()))));
         Layer.Conv conv = (Layer.Conv) layers.get(n - 1);
         List<Layer> fixed = new ArrayList<>(layers);
         fixed.set(n - 1, new Layer.Conv(conv.conv().withPadding(p)));
@@ -200,6 +202,22 @@ public final class Quantities {
         steps.addAll(s.layers().get(n - 1).steps().stream().filter(st -> st.formula().startsWith("H_{out}")).toList());
         steps.addAll(tableRows(s, s.layers().size()));
         return new Reference(integer(p), steps);
+    }
+
+    /** What a layer needs of its input, in Chinese (the engine's messages are English). */
+    private static String needsZh(Layer layer) {
+        if (layer instanceof Layer.Linear l) {
+            return "它要求最后一维是 in_features = " + l.in();
+        } else if (layer instanceof Layer.Conv c) {
+            return "它要求 in_channels = " + c.conv().inChannels() + "，且（膨胀后的）卷积核不大于填充后的输入";
+        } else if (layer instanceof Layer.ConvTranspose c) {
+            return "它要求 in_channels = " + c.conv().inChannels();
+        } else if (layer instanceof Layer.Pool) {
+            return "池化窗口不能大于填充后的输入";
+        } else if (layer instanceof Layer.Residual) {
+            return "主路径与捷径的输出形状必须相同才能相加";
+        }
+        return "形状不匹配";
     }
 
     /** The torchsummary-like table of the first {@code upTo} layers: a header step and one step per layer. */
