@@ -231,13 +231,14 @@ public final class Quantities {
 
     private static List<Step> tableRows(Summary s, int upTo) {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Layer by layer (like torchsummary): output shape · parameters · multiply-accumulates · receptive field",
-                "逐层汇总（类似 torchsummary）：输出形状 · 参数数量 · 乘加次数 · 感受野", "", "", ""));
+        // Tab-separated cells: pages draw these steps as one table (caption, column names, then a row per layer).
+        steps.add(new Step("Layer by layer, like torchsummary\tlayer\toutput shape\tparameters\tmultiply-accumulates\treceptive field",
+                "逐层汇总（类似 torchsummary）\t层\t输出形状\t参数数量\t乘加次数\t感受野", "", "", ""));
         for (int i = 0; i < upTo; i++) {
             var row = s.layers().get(i);
-            String cells = joinShape(row.outputShape()) + " · " + row.params() + " · " + row.macs() + " · "
-                    + row.rfH().size() + "×" + row.rfW().size();
-            steps.add(new Step(row.name() + ": " + cells, row.name() + "：" + cells, "", "", ""));
+            String cells = "\t" + row.name() + "\t" + joinShape(row.outputShape()) + "\t" + String.format(java.util.Locale.ROOT, "%,d", row.params())
+                    + "\t" + String.format(java.util.Locale.ROOT, "%,d", row.macs()) + "\t" + row.rfH().size() + "×" + row.rfW().size();
+            steps.add(new Step(cells, cells, "", "", ""));
         }
         return steps;
     }

@@ -58,6 +58,8 @@ class NetworkQuizBrowserTest {
             assertEquals(10, q0.findElements(By.cssSelector(".badge.correct")).size(), q0.getText());
             assertEquals(1, q0.findElements(By.cssSelector(".badge.wrong, .badge.partial")).size(), q0.getText());
             assertTrue(q0.getText().contains("torchsummary"), "the derivation opens with the layer table");
+            WebElement table = q0.findElements(By.cssSelector("[data-testid=layer-table]")).get(1);
+            assertTrue(table.getText().contains("Conv2d-1") && table.getText().contains("117,600"), table.getText());
             browser.screenshot("network-lenet-graded-" + lang);
 
             // The broken network: 32 → 32 → 16 → 14 (no padding) → 7, so 32·7·7 = 1,568 features reach nn.Linear(32 * 8 * 8, 10),
