@@ -37,7 +37,7 @@ class NetworkExercisesTest {
     @Test
     void theIssuesFamiliesAreAllThere() throws IOException {
         List<String> ids = networkExercises().stream().map(ExerciseDefinition::id).toList();
-        for (String id : List.of("net-lenet5", "net-vgg-block", "net-resnet-block", "net-depthwise-separable", "net-dilated",
+        for (String id : List.of("net-lenet5", "net-alexnet", "net-vgg-block", "net-resnet-block", "net-depthwise-separable", "net-dilated",
                 "net-transposed", "net-fix-padding")) {
             assertTrue(ids.contains(id), id + " in " + ids);
         }
