@@ -43,6 +43,7 @@ public final class CalculatorApi {
             String type,
             @JsonProperty("output_shape") List<Integer> outputShape,
             long params,
+            long macs,
             @JsonProperty("receptive_field") ReceptiveFieldView receptiveField,
             List<StepView> steps) {
     }
@@ -50,6 +51,43 @@ public final class CalculatorApi {
     public record ShapeResponse(
             List<LayerView> layers,
             @JsonProperty("output_shape") List<Integer> outputShape,
-            @JsonProperty("total_params") long totalParams) {
+            @JsonProperty("total_params") long totalParams,
+            @JsonProperty("total_macs") long totalMacs) {
+    }
+
+    /**
+     * A network to tabulate: pasted {@code nn.Sequential(...)} text, or the id of a named network
+     * ({@code network}); {@code input_shape} is required with text and overrides a named network's own.
+     */
+    public record SequentialRequest(@JsonProperty("input_shape") List<Integer> inputShape, String text, String network) {
+    }
+
+    /** One row of the torchsummary-like table; {@code line} is where the layer was written (null for a named network). */
+    public record NetworkRow(
+            String layer,
+            String type,
+            Integer line,
+            @JsonProperty("output_shape") List<Integer> outputShape,
+            long params,
+            long macs,
+            @JsonProperty("receptive_field") ReceptiveFieldView receptiveField,
+            @JsonProperty("receptive_field_width") ReceptiveFieldView receptiveFieldWidth,
+            List<StepView> steps) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SequentialResponse(
+            String network,
+            String text,
+            @JsonProperty("input_shape") List<Integer> inputShape,
+            List<NetworkRow> layers,
+            @JsonProperty("output_shape") List<Integer> outputShape,
+            @JsonProperty("total_params") long totalParams,
+            @JsonProperty("total_macs") long totalMacs,
+            List<StepView> steps) {
+    }
+
+    /** A named network the calculator offers. */
+    public record NetworkChoice(String id, String title, @JsonProperty("input_shape") List<Integer> inputShape, String text) {
     }
 }

@@ -17,6 +17,10 @@ import org.convquiz.calculator.CalculatorApi.ForwardRequest;
 import org.convquiz.calculator.CalculatorApi.ForwardResponse;
 import org.convquiz.calculator.CalculatorApi.ShapeRequest;
 import org.convquiz.calculator.CalculatorApi.ShapeResponse;
+import org.convquiz.calculator.CalculatorApi.NetworkChoice;
+import org.convquiz.calculator.CalculatorApi.SequentialRequest;
+import org.convquiz.calculator.CalculatorApi.SequentialResponse;
+import java.util.List;
 import org.convquiz.engine.EngineException;
 import org.convquiz.web.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,6 +75,26 @@ public class CalculatorResource {
     @Operation(summary = "Output shape, parameter count and receptive field of each layer of a stack (like torchsummary)")
     public ShapeResponse shape(ShapeRequest request) {
         return service.shape(request);
+    }
+
+    @POST
+    @Path("api/engine/sequential")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "engine")
+    @Operation(summary = "torchsummary-like table (output shape, parameters, multiply-accumulates, receptive field, steps) of pasted "
+            + "nn.Sequential(...) text or of a named network")
+    public SequentialResponse sequential(SequentialRequest request) {
+        return service.sequential(request);
+    }
+
+    @GET
+    @Path("api/engine/networks")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "engine")
+    @Operation(summary = "The named networks the calculator offers, with their input shape and nn.Sequential text where they have one")
+    public List<NetworkChoice> networks() {
+        return service.networks();
     }
 
     /** The engine's rule, as its message says it: 400, or 413 for tensors over the size limit. */

@@ -15,6 +15,10 @@ import org.convquiz.calculator.CalculatorApi.BackwardResponse;
 import org.convquiz.calculator.CalculatorApi.ForwardRequest;
 import org.convquiz.calculator.CalculatorApi.ForwardResponse;
 import org.convquiz.calculator.CalculatorApi.LayerView;
+import org.convquiz.calculator.CalculatorApi.NetworkChoice;
+import org.convquiz.calculator.CalculatorApi.NetworkRow;
+import org.convquiz.calculator.CalculatorApi.SequentialRequest;
+import org.convquiz.calculator.CalculatorApi.SequentialResponse;
 import org.convquiz.calculator.CalculatorApi.ReceptiveFieldView;
 import org.convquiz.calculator.CalculatorApi.ShapeRequest;
 import org.convquiz.calculator.CalculatorApi.ShapeResponse;
@@ -28,6 +32,7 @@ import org.convquiz.engine.ConvGrads;
 import org.convquiz.engine.Layer;
 import org.convquiz.engine.LayerSummary;
 import org.convquiz.engine.Network;
+import org.convquiz.engine.Networks;
 import org.convquiz.engine.Ops;
 import org.convquiz.engine.PoolResult;
 import org.convquiz.engine.Result;
@@ -54,6 +59,8 @@ public class CalculatorService {
     static final int MAX_TENSOR_ELEMENTS = 65_536;
     static final long MAX_WORK = 20_000_000L;
     static final int MAX_SHAPE_SIDE = 1 << 20;
+
+    private static final java.util.regex.Pattern LAYER_PREFIX = java.util.regex.Pattern.compile("^layer (\\d{1,3}) \\(");
 
     public ForwardResponse forward(ForwardRequest r) {
         String op = op(r == null ? null : r.op(), FORWARD_OPS);
@@ -163,10 +170,88 @@ public class CalculatorService {
         List<LayerView> views = new ArrayList<>();
         for (int i = 0; i < summary.layers().size(); i++) {
             LayerSummary s = summary.layers().get(i);
-            views.add(new LayerView(types.get(i), boxed(s.outputShape()), s.params(),
+            views.add(new LayerView(types.get(i), boxed(s.outputShape()), s.params(), s.macs(),
                     new ReceptiveFieldView(s.rfH().size(), s.rfH().jump(), s.rfH().start()), StepView.of(s.steps())));
         }
-        return new ShapeResponse(views, views.get(views.size() - 1).outputShape(), summary.totalParams());
+        return new ShapeResponse(views, views.get(views.size() - 1).outputShape(), summary.totalParams(), summary.totalMacs());
+    }
+
+    /** The named networks the calculator offers: those within its layer limit. */
+    public List<NetworkChoice> networks() {
+        List<NetworkChoice> out = new ArrayList<>();
+        for (Networks.Named n : Networks.all()) {
+            if (n.layers().size() <= Limits.MAX_LAYERS) {
+                out.add(new NetworkChoice(n.id(), n.title(), boxed(n.inputShape()), SequentialParser.print(n.layers())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A torchsummary-like table of pasted nn.Sequential text or of a named network. Every problem is an
+     * IllegalArgumentException (400) whose message names the line (for text) and the shapes; sizes past a
+     * 64-bit count are refused the same way, since the request itself is small.
+     */
+    public SequentialResponse sequential(SequentialRequest r) {
+        if (r == null || ((r.text() == null || r.text().isBlank()) && (r.network() == null || r.network().isBlank()))) {
+            throw new IllegalArgumentException("text is required: an nn.Sequential(...) such as nn.Sequential(nn.Conv2d(1, 6, 5), nn.ReLU()), "
+                    + "or network: the id of a named network");
+        }
+        Networks.Named named = null;
+        List<SequentialParser.Parsed> parsed = null;
+        List<Layer> layers;
+        if (r.text() != null && !r.text().isBlank()) {
+            if (r.network() != null && !r.network().isBlank()) {
+                throw new IllegalArgumentException("give text or network, not both");
+            }
+            parsed = SequentialParser.parse(r.text());
+            layers = parsed.stream().map(SequentialParser.Parsed::layer).toList();
+        } else {
+            named = Networks.all().stream().filter(n -> n.id().equals(r.network()) && n.layers().size() <= Limits.MAX_LAYERS)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown network '" + r.network() + "'"
+                            + Names.suggest(r.network(), networks().stream().map(NetworkChoice::id).toList())
+                            + " (one of " + networks().stream().map(NetworkChoice::id).toList() + ")"));
+            layers = named.layers();
+        }
+        int[] input;
+        if (r.inputShape() == null || r.inputShape().isEmpty()) {
+            if (named == null) {
+                throw new IllegalArgumentException("input_shape is required, e.g. [1, 32, 32] (C×H×W) or [1, 1, 32, 32] (N×C×H×W)");
+            }
+            input = named.inputShape();
+        } else {
+            if (r.inputShape().stream().anyMatch(d -> d == null)) {
+                throw new IllegalArgumentException("input_shape must be whole numbers, e.g. [1, 32, 32]");
+            }
+            input = r.inputShape().stream().mapToInt(Integer::intValue).toArray();
+            Limits.inputShape(input, "input_shape");
+        }
+        Summary summary;
+        try {
+            summary = Network.summarize(input, layers);
+        } catch (EngineException e) {
+            String where = "";
+            // the engine names the layer first ("layer 4 (Conv2d): …"); the student wrote it on a line
+            java.util.regex.Matcher m = LAYER_PREFIX.matcher(e.getMessage());
+            if (parsed != null && m.find()) {
+                int layer = Integer.parseInt(m.group(1));
+                if (layer >= 1 && layer <= parsed.size()) {
+                    where = "line " + parsed.get(layer - 1).line() + ": ";
+                }
+            }
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+        List<NetworkRow> rows = new ArrayList<>();
+        for (int i = 0; i < summary.layers().size(); i++) {
+            LayerSummary s = summary.layers().get(i);
+            rows.add(new NetworkRow(s.name(), Network.name(layers.get(i)), parsed == null ? null : parsed.get(i).line(),
+                    boxed(s.outputShape()), s.params(), s.macs(),
+                    new ReceptiveFieldView(s.rfH().size(), s.rfH().jump(), s.rfH().start()),
+                    new ReceptiveFieldView(s.rfW().size(), s.rfW().jump(), s.rfW().start()), StepView.of(s.steps())));
+        }
+        return new SequentialResponse(named == null ? null : named.id(),
+                named == null ? null : SequentialParser.print(named.layers()), boxed(input), rows,
+                boxed(summary.outputShape()), summary.totalParams(), summary.totalMacs(), StepView.of(summary.steps()));
     }
 
     private static Layer layer(String type, LayerArgs a) {
@@ -177,6 +262,8 @@ public class CalculatorService {
             case "linear" -> new Layer.Linear(a.integer("in_features", null), a.integer("out_features", null), a.bool("bias", true));
             case "flatten" -> new Layer.Flatten();
             case "relu" -> new Layer.ReLU();
+            case "residual" -> throw new IllegalArgumentException("residual blocks belong to exercise files; "
+                    + "POST /api/engine/sequential with network: resnet-block tabulates one");
             default -> throw new IllegalArgumentException("layer type '" + type + "' needs tensors; use /api/engine/forward");
         };
     }

@@ -49,7 +49,7 @@ public record ExerciseDefinition(ExerciseSpec spec, String yaml, String contentH
                 ExerciseSpec.OptionSpec o = order.get(i);
                 lettered.add(new ExerciseSpec.OptionSpec(p.options().get(i).key(), o.text(), o.truth(), o.explanation()));
             }
-            out.add(new PartSpec(p.id(), p.kind(), p.quantity(), p.points(), p.label(), p.tolerance(), p.select(), p.element(), lettered));
+            out.add(new PartSpec(p.id(), p.kind(), p.quantity(), p.points(), p.label(), p.tolerance(), p.select(), p.element(), lettered, p.layer()));
         }
         return out;
     }

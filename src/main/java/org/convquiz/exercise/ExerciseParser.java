@@ -261,7 +261,7 @@ public final class ExerciseParser {
             }
             String type = layer.keySet().iterator().next();
             List<String> allowed = LayerArgs.ALLOWED.get(type);
-            if (allowed == null || type.equals("conv_transpose2d")) {
+            if (allowed == null) {
                 p.add(at + "/" + type, "unknown layer type '" + type + "'" + suggest(type, LayerArgs.ALLOWED.keySet()));
                 continue;
             }

@@ -64,7 +64,8 @@ public record ExerciseSpec(
             Double tolerance,
             Boolean select,
             List<Integer> element,
-            List<OptionSpec> options) {
+            List<OptionSpec> options,
+            Integer layer) {
         public PartSpec {
             options = options == null ? List.of() : List.copyOf(options);
         }

@@ -30,7 +30,8 @@ public final class LayerArgs {
             "avg_pool2d", List.of("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"),
             "linear", List.of("in_features", "out_features", "bias"),
             "flatten", List.of(),
-            "relu", List.of());
+            "relu", List.of(),
+            "residual", List.of("main", "shortcut"));
 
     private final Map<String, JsonNode> args;
     private final Map<String, Integer> params;
@@ -127,6 +128,15 @@ public final class LayerArgs {
     public String text(String key) {
         JsonNode node = args.get(key);
         return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /** An argument as written (a residual block's paths). */
+    JsonNode node(String key) {
+        return args.get(key);
+    }
+
+    Map<String, Integer> params() {
+        return params;
     }
 
     public boolean has(String key) {

@@ -438,6 +438,26 @@ public enum Misconception {
         if (quantity == Quantity.CHOICE) {
             return List.of(); // a choice's wrong options are explained by the options themselves
         }
+        if (quantity == Quantity.MACS || quantity == Quantity.BROKEN_LAYER || quantity == Quantity.FIXING_PADDING) {
+            return List.of(); // no catalogued mistake for these yet
+        }
+        if (part.layer() != null) {
+            // a question about layer n: the same mistakes, made on the network up to that layer (or on that layer alone for its parameters)
+            int n = part.layer();
+            if (n < 1 || n > model.layers().size()) {
+                return List.of();
+            }
+            try {
+                Model upTo = model.withLayers(model.layers().subList(0, n));
+                Model asked = quantity == Quantity.PARAMS
+                        ? model.withInputShape(Quantities.outputShape(model.withLayers(model.layers().subList(0, n - 1))).value())
+                                .withLayers(List.of(model.layers().get(n - 1)))
+                        : upTo;
+                return wrongAnswers(asked, Quantities.withoutLayer(part), quantity);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                return List.of();
+            }
+        }
         try {
             return wrongs(model, part, quantity);
         } catch (IllegalArgumentException | ArithmeticException e) { // EngineException is an IllegalArgumentException

@@ -3,6 +3,7 @@ package org.convquiz.exercise;
 import java.util.List;
 import java.util.Map;
 import org.convquiz.engine.Conv2d;
+import org.convquiz.engine.ConvTranspose2d;
 import org.convquiz.engine.Pool2d;
 import org.convquiz.engine.Tensor;
 
@@ -23,6 +24,18 @@ public record Model(int[] inputShape, Tensor input, Tensor gradOutput, List<Laye
         }
 
         record Pool(Pool2d pool) implements Layer {
+        }
+
+        /** nn.ConvTranspose2d (shapes, parameters and multiply-accumulates only). */
+        record ConvTranspose(ConvTranspose2d conv) implements Layer {
+        }
+
+        /** A residual block: main path and shortcut (empty = identity) applied to the same input and added. */
+        record Residual(List<Layer> main, List<Layer> shortcut) implements Layer {
+            public Residual {
+                main = List.copyOf(main);
+                shortcut = List.copyOf(shortcut);
+            }
         }
 
         record Linear(int inFeatures, int outFeatures, boolean bias) implements Layer {

@@ -33,12 +33,51 @@ final class ModelBuilder {
             case "correlate2d", "convolve2d" -> new Model.Layer.Correlate(tensor(a, "kernel", tensors), type.equals("convolve2d"));
             case "conv2d" -> new Model.Layer.Conv(a.conv2d(), a.has("weight") ? tensor(a, "weight", tensors) : null,
                     a.has("bias_values") ? tensor(a, "bias_values", tensors) : null);
+            case "conv_transpose2d" -> new Model.Layer.ConvTranspose(a.convTranspose2d());
+            case "residual" -> new Model.Layer.Residual(path(a.node("main"), a.params(), tensors, true),
+                    path(a.node("shortcut"), a.params(), tensors, false));
             case "max_pool2d", "avg_pool2d" -> new Model.Layer.Pool(a.pool2d(type.equals("max_pool2d")));
             case "linear" -> new Model.Layer.Linear(a.integer("in_features", null), a.integer("out_features", null), a.bool("bias", true));
             case "flatten" -> new Model.Layer.Flatten();
             case "relu" -> new Model.Layer.Relu();
             default -> throw new IllegalArgumentException("layer type '" + type + "' cannot be used in an exercise model");
         };
+    }
+
+    /** A residual block's path: a list of one-entry maps, type → arguments, like model.layers (not nested further). */
+    private static List<Model.Layer> path(JsonNode node, Map<String, Integer> p, Map<String, Tensor> tensors, boolean required) {
+        List<Model.Layer> layers = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException("residual needs main: a list of layers");
+            }
+            return layers;
+        }
+        if (!node.isArray() || node.size() > Limits.MAX_LAYERS) {
+            throw new IllegalArgumentException("residual main and shortcut are lists of at most " + Limits.MAX_LAYERS + " layers");
+        }
+        for (JsonNode layer : node) {
+            if (!layer.isObject() || layer.size() != 1) {
+                throw new IllegalArgumentException("each layer of a residual path is one type with its arguments, e.g. - conv2d: {…}");
+            }
+            String type = layer.fieldNames().next();
+            if (type.equals("residual")) {
+                throw new IllegalArgumentException("a residual block cannot contain another one");
+            }
+            Map<String, JsonNode> args = new java.util.LinkedHashMap<>();
+            JsonNode argNode = layer.get(type);
+            if (argNode != null && !argNode.isNull()) {
+                if (!argNode.isObject()) {
+                    throw new IllegalArgumentException(type + " arguments must be a map, e.g. {kernel_size: 3}");
+                }
+                argNode.fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue()));
+            }
+            layers.add(layer(type, LayerArgs.of(type, args, p), tensors));
+        }
+        if (required && layers.isEmpty()) {
+            throw new IllegalArgumentException("residual needs main: a list of layers");
+        }
+        return layers;
     }
 
     private static Tensor tensor(LayerArgs a, String key, Map<String, Tensor> tensors) {

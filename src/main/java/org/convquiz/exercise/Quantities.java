@@ -47,6 +47,9 @@ public final class Quantities {
     }
 
     private static Reference raw(Model model, PartSpec part, Quantity quantity) {
+        if (part.layer() != null && quantity != Quantity.FIXING_PADDING) {
+            return perLayer(model, part, quantity);
+        }
         return switch (quantity) {
             case OUTPUT_SHAPE -> {
                 Result<int[]> shape = outputShape(model);
@@ -88,7 +91,189 @@ public final class Quantities {
             }
             case RECEPTIVE_FIELD, RECEPTIVE_FIELD_ELEMENTS -> receptiveField(model, quantity == Quantity.RECEPTIVE_FIELD_ELEMENTS);
             case CHOICE -> choice(model, part);
+            case MACS -> macs(model, null);
+            case BROKEN_LAYER -> brokenLayer(model);
+            case FIXING_PADDING -> fixingPadding(model, part);
         };
+    }
+
+    // ------------------------------------------------------------------ whole networks, layer by layer
+
+    /** The most padding a "fix the broken layer" answer may need. */
+    static final int MAX_FIXING_PADDING = 64;
+
+    /**
+     * A quantity of layer {@code part.layer()} (from 1): the output shape (or one of its dimensions) and the
+     * receptive field after that layer, or that layer's own parameters and multiply-accumulates. The derivation
+     * opens with the torchsummary-like table of the layers up to it.
+     */
+    private static Reference perLayer(Model model, PartSpec part, Quantity quantity) {
+        int n = part.layer();
+        if (n < 1 || n > model.layers().size()) {
+            throw new IllegalArgumentException("layer " + n + " does not exist: the model has " + model.layers().size() + " layers");
+        }
+        Model upTo = model.withLayers(model.layers().subList(0, n));
+        switch (quantity) {
+            case OUTPUT_SHAPE, OUTPUT_HEIGHT, OUTPUT_WIDTH, OUTPUT_CHANNELS -> {
+                Reference whole = raw(upTo, withoutLayer(part), quantity);
+                List<Step> steps = new ArrayList<>(table(upTo, n - 1));
+                int[] before = outputShape(upTo.withLayers(upTo.layers().subList(0, n - 1))).value();
+                steps.addAll(layerShape(before, upTo.layers().get(n - 1)).steps());
+                return new Reference(whole.value(), steps);
+            }
+            case RECEPTIVE_FIELD, RECEPTIVE_FIELD_ELEMENTS -> {
+                Reference rf = receptiveField(upTo, quantity == Quantity.RECEPTIVE_FIELD_ELEMENTS);
+                List<Step> steps = new ArrayList<>(table(upTo, n));
+                steps.addAll(rf.steps());
+                return new Reference(rf.value(), steps, rf.weights(), rf.window());
+            }
+            case PARAMS -> {
+                Result<Long> p = layerParams(model.layers().get(n - 1));
+                List<Step> steps = new ArrayList<>(table(upTo, n - 1));
+                steps.addAll(p.steps());
+                if (p.steps().isEmpty()) {
+                    steps.add(new Step("This layer has no weights or biases", "这一层没有权重也没有偏置", "params = 0", "params = 0", "0"));
+                }
+                return new Reference(integer(p.value()), steps);
+            }
+            case MACS -> {
+                return macs(model, n);
+            }
+            default -> throw new IllegalArgumentException(quantity.fileName() + " cannot be asked per layer (layer: " + n + ")");
+        }
+    }
+
+    static PartSpec withoutLayer(PartSpec p) {
+        return new PartSpec(p.id(), p.kind(), p.quantity(), p.points(), p.label(), p.tolerance(), p.select(), p.element(), p.options(), null);
+    }
+
+    /** Multiply-accumulates of layer {@code n} (from 1), or of the whole model when n is null. */
+    static Reference macs(Model model, Integer n) {
+        Summary s = Network.summarize(engineInput(model), engineLayers(model));
+        List<Step> steps = new ArrayList<>(table(model, n == null ? model.layers().size() : n));
+        if (n != null) {
+            var row = s.layers().get(n - 1);
+            steps.addAll(row.steps().stream().filter(st -> st.formula().startsWith("MACs")).toList());
+            return new Reference(integer(row.macs()), steps);
+        }
+        StringBuilder sum = new StringBuilder();
+        for (var row : s.layers()) {
+            sum.append(sum.length() > 0 ? " + " : "").append(row.macs());
+        }
+        steps.add(new Step("Total multiply-accumulates: add up the layers' (pooling and ReLU add none)", "乘加总数：把各层相加（池化和 ReLU 为 0）",
+                "total = Σ MACs", "total = " + sum, String.valueOf(s.totalMacs())));
+        return new Reference(integer(s.totalMacs()), steps);
+    }
+
+    /** The position (from 1) of the first layer whose input does not fit it. */
+    static Reference brokenLayer(Model model) {
+        Network.Break b = Network.firstBreak(engineInput(model), engineLayers(model))
+                .orElseThrow(() -> new IllegalArgumentException("broken_layer: every layer of this model fits its input"));
+        List<Step> steps = new ArrayList<>(table(model.withLayers(model.layers().subList(0, b.layer() - 1)), b.layer() - 1));
+        steps.add(new Step("Layer " + b.layer() + " (" + b.name() + ") cannot take the " + joinShape(b.inputShape())
+                + " that reaches it: " + b.message(),
+                "第 " + b.layer() + " 层（" + b.name() + "）接不住传来的 " + joinShape(b.inputShape()) + "："
+                        + needsZh(engineLayers(model).get(b.layer() - 1)),
+                "", "", String.valueOf(b.layer())));
+        return new Reference(integer(b.layer()), steps);
+    }
+
+    /** The smallest padding (per side) of conv layer {@code part.layer()} that makes every layer fit. */
+    static Reference fixingPadding(Model model, PartSpec part) {
+        if (part.layer() == null) {
+            throw new IllegalArgumentException("fixing_padding needs layer: the position of the conv2d to fix");
+        }
+        int n = part.layer();
+        List<Layer> layers = engineLayers(model);
+        int[] input = engineInput(model);
+        int p = Network.paddingThatFits(input, layers, n, MAX_FIXING_PADDING).orElseThrow(() ->
+                new IllegalArgumentException("fixing_padding: no padding up to " + MAX_FIXING_PADDING + " on layer " + n + " makes the model fit"));
+        List<Step> steps = new ArrayList<>();
+        Network.firstBreak(input, layers).ifPresent(b -> steps.add(new Step(
+                "As given, layer " + b.layer() + " (" + b.name() + ") breaks: " + b.message(),
+                "按题目给出的网络，第 " + b.layer() + " 层（" + b.name() + "）接不住传来的 " + joinShape(b.inputShape()) + "："
+                        + needsZh(layers.get(b.layer() - 1)), "", "", joinShape(b.inputShape()))));
+        Layer.Conv conv = (Layer.Conv) layers.get(n - 1);
+        List<Layer> fixed = new ArrayList<>(layers);
+        fixed.set(n - 1, new Layer.Conv(conv.conv().withPadding(p)));
+        Summary s = Network.summarize(input, fixed);
+        steps.add(new Step("Try padding = 0, 1, 2, … on layer " + n + ": the smallest that makes every later layer fit is " + p,
+                "在第 " + n + " 层依次尝试 padding = 0, 1, 2, …：使后面每一层都能接上的最小值是 " + p, "", "", String.valueOf(p)));
+        steps.addAll(s.layers().get(n - 1).steps().stream().filter(st -> st.formula().startsWith("H_{out}")).toList());
+        steps.addAll(tableRows(s, s.layers().size()));
+        return new Reference(integer(p), steps);
+    }
+
+    /** What a layer needs of its input, in Chinese (the engine's messages are English). */
+    private static String needsZh(Layer layer) {
+        if (layer instanceof Layer.Linear l) {
+            return "它要求最后一维是 in_features = " + l.in();
+        } else if (layer instanceof Layer.Conv c) {
+            return "它要求 in_channels = " + c.conv().inChannels() + "，且（膨胀后的）卷积核不大于填充后的输入";
+        } else if (layer instanceof Layer.ConvTranspose c) {
+            return "它要求 in_channels = " + c.conv().inChannels();
+        } else if (layer instanceof Layer.Pool) {
+            return "池化窗口不能大于填充后的输入";
+        } else if (layer instanceof Layer.Residual) {
+            return "主路径与捷径的输出形状必须相同才能相加";
+        }
+        return "形状不匹配";
+    }
+
+    /** The torchsummary-like table of the first {@code upTo} layers: a header step and one step per layer. */
+    static List<Step> table(Model model, int upTo) {
+        if (upTo <= 0) {
+            return List.of();
+        }
+        Summary s = Network.summarize(engineInput(model), engineLayers(model.withLayers(model.layers().subList(0, upTo))));
+        return tableRows(s, upTo);
+    }
+
+    private static List<Step> tableRows(Summary s, int upTo) {
+        List<Step> steps = new ArrayList<>();
+        // Tab-separated cells: pages draw these steps as one table (caption, column names, then a row per layer).
+        steps.add(new Step("Layer by layer, like torchsummary\tlayer\toutput shape\tparameters\tmultiply-accumulates\treceptive field",
+                "逐层汇总（类似 torchsummary）\t层\t输出形状\t参数数量\t乘加次数\t感受野", "", "", ""));
+        for (int i = 0; i < upTo; i++) {
+            var row = s.layers().get(i);
+            String cells = "\t" + row.name() + "\t" + joinShape(row.outputShape()) + "\t" + String.format(java.util.Locale.ROOT, "%,d", row.params())
+                    + "\t" + String.format(java.util.Locale.ROOT, "%,d", row.macs()) + "\t" + row.rfH().size() + "×" + row.rfW().size();
+            steps.add(new Step(cells, cells, "", "", ""));
+        }
+        return steps;
+    }
+
+    /** The model's input as the engine's network summary takes it (an H×W input is one channel). */
+    static int[] engineInput(Model model) {
+        return model.inputShape().length == 2 ? new int[] {1, model.inputShape()[0], model.inputShape()[1]} : model.inputShape();
+    }
+
+    /** One layer's learnable parameters (a residual block's: both paths). */
+    static Result<Long> layerParams(Model.Layer layer) {
+        if (layer instanceof Model.Layer.Conv c) {
+            return Params.conv2d(c.conv());
+        } else if (layer instanceof Model.Layer.ConvTranspose c) {
+            return Params.convTranspose2d(c.conv());
+        } else if (layer instanceof Model.Layer.Linear l) {
+            return Params.linear(l.inFeatures(), l.outFeatures(), l.bias());
+        } else if (layer instanceof Model.Layer.Residual r) {
+            long total = 0;
+            List<Step> steps = new ArrayList<>();
+            for (Model.Layer inner : r.main()) {
+                Result<Long> p = layerParams(inner);
+                total += p.value();
+                steps.addAll(p.steps());
+            }
+            for (Model.Layer inner : r.shortcut()) {
+                Result<Long> p = layerParams(inner);
+                total += p.value();
+                steps.addAll(p.steps());
+            }
+            steps.add(new Step("The block's parameters: main path plus shortcut (the addition has none)",
+                    "残差块的参数：主路径加捷径（相加本身没有参数）", "params = main + shortcut", "", String.valueOf(total)));
+            return new Result<>(total, steps);
+        }
+        return new Result<>(0L, List.of());
     }
 
     /**
@@ -101,7 +286,8 @@ public final class Quantities {
         int[] in = model.inputShape().length == 2 ? new int[] {1, model.inputShape()[0], model.inputShape()[1]} : model.inputShape();
         Summary summary = Network.summarize(in, engineLayers(model));
         var last = summary.layers().get(summary.layers().size() - 1);
-        int[] seen = {rowsSeen(model, 0), rowsSeen(model, 1)};
+        boolean sliding = model.layers().stream().noneMatch(l -> l instanceof Model.Layer.Residual || l instanceof Model.Layer.ConvTranspose);
+        int[] seen = sliding ? new int[] {rowsSeen(model, 0), rowsSeen(model, 1)} : new int[] {last.rfH().size(), last.rfW().size()};
         List<Step> steps = new ArrayList<>(summary.steps());
         if (seen[0] != last.rfH().size() || seen[1] != last.rfW().size()) {
             steps.add(new Step("A kernel smaller than the stride before it skips rows: count only the rows some window uses",
@@ -200,6 +386,11 @@ public final class Quantities {
             return Shapes.linear(shape, l.inFeatures(), l.outFeatures());
         } else if (layer instanceof Model.Layer.Flatten) {
             return Shapes.flatten(shape);
+        } else if (layer instanceof Model.Layer.ConvTranspose c) {
+            return Shapes.convTranspose2d(shape, c.conv());
+        } else if (layer instanceof Model.Layer.Residual) {
+            var row = Network.summarize(shape, engineLayers(List.of(layer))).layers().get(0);
+            return new Result<>(row.outputShape(), row.steps());
         }
         return new Result<>(shape, List.of()); // ReLU keeps the shape
     }
@@ -230,6 +421,8 @@ public final class Quantities {
             return Ops.flatten(x);
         } else if (layer instanceof Model.Layer.Relu) {
             return relu(x);
+        } else if (layer instanceof Model.Layer.ConvTranspose || layer instanceof Model.Layer.Residual) {
+            throw new IllegalArgumentException("output values are not computed through conv_transpose2d or residual layers in exercise files");
         }
         throw new IllegalArgumentException("linear layers have no weights in exercise files");
     }
@@ -275,6 +468,8 @@ public final class Quantities {
                 count = Params.conv2d(c.conv());
             } else if (layer instanceof Model.Layer.Linear l) {
                 count = Params.linear(l.inFeatures(), l.outFeatures(), l.bias());
+            } else if (layer instanceof Model.Layer.ConvTranspose || layer instanceof Model.Layer.Residual) {
+                count = layerParams(layer);
             }
             if (count != null) {
                 total += count.value();
@@ -337,8 +532,12 @@ public final class Quantities {
 
     /** The model's layers for the engine's network summary (receptive fields). */
     static List<Layer> engineLayers(Model model) {
+        return engineLayers(model.layers());
+    }
+
+    static List<Layer> engineLayers(List<Model.Layer> modelLayers) {
         List<Layer> layers = new ArrayList<>();
-        for (Model.Layer layer : model.layers()) {
+        for (Model.Layer layer : modelLayers) {
             if (layer instanceof Model.Layer.Correlate c) {
                 layers.add(new Layer.Conv(Conv2d.of(1, 1, Pair.of(c.kernel().dim(0), c.kernel().dim(1))).withBias(false)));
             } else if (layer instanceof Model.Layer.Conv c) {
@@ -349,6 +548,10 @@ public final class Quantities {
                 layers.add(new Layer.Linear(l.inFeatures(), l.outFeatures(), l.bias()));
             } else if (layer instanceof Model.Layer.Flatten) {
                 layers.add(new Layer.Flatten());
+            } else if (layer instanceof Model.Layer.ConvTranspose c) {
+                layers.add(new Layer.ConvTranspose(c.conv()));
+            } else if (layer instanceof Model.Layer.Residual r) {
+                layers.add(new Layer.Residual("BasicBlock", engineLayers(r.main()), engineLayers(r.shortcut())));
             } else {
                 layers.add(new Layer.ReLU());
             }

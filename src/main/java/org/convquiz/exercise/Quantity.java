@@ -22,6 +22,9 @@ public enum Quantity {
     GRAD_SUM(AnswerKind.NUMBER, AnswerKind.INTEGER),
     RECEPTIVE_FIELD(AnswerKind.INTEGER),
     RECEPTIVE_FIELD_ELEMENTS(AnswerKind.INTEGER),
+    MACS(AnswerKind.INTEGER),
+    BROKEN_LAYER(AnswerKind.INTEGER),
+    FIXING_PADDING(AnswerKind.INTEGER),
     CHOICE(AnswerKind.SINGLE_CHOICE, AnswerKind.MULTIPLE_CHOICE);
 
     private final List<AnswerKind> kinds;

@@ -30,11 +30,33 @@ public final class Views {
     }
 
     /** A derivation step in the page's language; the MathML comes from the server's renderer (escaped). */
-    public record StepLine(String description, String formulaMathml, String substitutedMathml, String value) {
+    public record StepLine(String description, String formulaMathml, String substitutedMathml, String value,
+            List<String> header, List<List<String>> rows) {
+        /**
+         * A step whose text holds tab-separated cells is a table: the first such step (caption, then the column names)
+         * and the rows after it (one layer each) become one line with a table, like torchsummary's.
+         */
         public static List<StepLine> of(List<StepView> steps, String lang) {
-            return steps.stream().map(s -> new StepLine("zh".equals(lang) ? s.zh() : s.en(), s.formulaMathml(),
-                    s.substituted() != null && s.substituted().equals(s.formula()) ? null : s.substitutedMathml(),
-                    s.value() == null || s.value().isBlank() ? null : s.value())).toList();
+            List<StepLine> out = new java.util.ArrayList<>();
+            StepLine table = null;
+            for (StepView s : steps) {
+                String text = "zh".equals(lang) ? s.zh() : s.en();
+                if (text != null && text.indexOf('\t') >= 0) {
+                    List<String> cells = List.of(text.split("\t", -1));
+                    if (table == null || cells.size() - 1 != table.header().size()) {
+                        table = new StepLine(cells.get(0), null, null, null, cells.subList(1, cells.size()), new java.util.ArrayList<>());
+                        out.add(table);
+                    } else {
+                        table.rows().add(cells.subList(1, cells.size()));
+                    }
+                    continue;
+                }
+                table = null;
+                out.add(new StepLine(text, s.formulaMathml(),
+                        s.substituted() != null && s.substituted().equals(s.formula()) ? null : s.substitutedMathml(),
+                        s.value() == null || s.value().isBlank() ? null : s.value(), null, null));
+            }
+            return out;
         }
     }
 

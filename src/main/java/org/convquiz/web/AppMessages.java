@@ -117,6 +117,63 @@ public interface AppMessages {
     @Message("Derivation")
     String calc_steps();
 
+    @Message("Multiply-accumulates")
+    String calc_macs();
+
+    @Message("Whole network: paste an nn.Sequential")
+    String calc_net_heading();
+
+    @Message("Paste a PyTorch nn.Sequential(...) of Conv2d, ConvTranspose2d, MaxPool2d, AvgPool2d, BatchNorm2d, ReLU, Flatten and Linear layers (positional or keyword arguments, PyTorch's defaults), or pick a known network. You get a torchsummary-like table: each layer's output shape, parameters, multiply-accumulates and receptive field, with every step.")
+    String calc_net_intro();
+
+    @Message("Example network")
+    String calc_net_example();
+
+    @Message("My own (the text below)")
+    String calc_net_own();
+
+    @Message("e.g. 1×32×32 (C×H×W) or 1×1×32×32 (N×C×H×W)")
+    String calc_net_input_hint();
+
+    @Message("nn.Sequential text")
+    String calc_net_text();
+
+    @Message("One layer per line; comments after # are ignored; at most 64 layers and 20,000 characters.")
+    String calc_net_text_hint();
+
+    @Message("Summarize the network")
+    String calc_net_compute();
+
+    @Message("line")
+    String calc_net_line();
+
+    @Message("Layer by layer, like torchsummary")
+    String calc_net_caption();
+
+    @Message("This network has a residual block, which nn.Sequential cannot write; it is computed by name.")
+    String calc_net_named();
+
+    @Message("AlexNet, first layers (torchvision)")
+    String calc_net_alexnet_first();
+
+    @Message("AlexNet conv1 (original, 227×227)")
+    String calc_net_alexnet_conv1();
+
+    @Message("VGG block (2 × conv3-128 + max pool)")
+    String calc_net_vgg_block();
+
+    @Message("ResNet basic block with a 1×1 projection")
+    String calc_net_resnet_block();
+
+    @Message("Depthwise-separable convolution (MobileNet)")
+    String calc_net_depthwise();
+
+    @Message("Dilated convolutions (dilation 1, 2, 4)")
+    String calc_net_dilated();
+
+    @Message("Transposed-conv upsampling (DCGAN generator)")
+    String calc_net_transposed();
+
     @Message("Courses")
     String layout_nav_courses();
 

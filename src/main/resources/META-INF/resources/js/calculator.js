@@ -169,3 +169,143 @@
   form.type.addEventListener('change', () => showParamsFor(form.type.value));
   showParamsFor(form.type.value);
 })();
+
+// Whole network: pasted nn.Sequential text (or a named network) → /api/engine/sequential → a
+// torchsummary-like table with each layer's steps.
+(function () {
+  'use strict';
+  const form = document.getElementById('net-form');
+  if (!form) return;
+  const result = document.getElementById('net-result');
+  const error = document.getElementById('net-error');
+  const select = document.getElementById('net_example');
+  const text = document.getElementById('net_text');
+  const shape = document.getElementById('net_input_shape');
+  const zh = document.documentElement.lang === 'zh';
+  const labels = result.dataset;
+  let networks = null;
+  let named = null; // a network without nn.Sequential text, asked for by id
+
+  function el(tag, content, attrs) {
+    const e = document.createElement(tag);
+    if (content !== undefined && content !== null) e.textContent = content;
+    Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
+    return e;
+  }
+
+  const grouped = (n) => Number(n).toLocaleString('en-US');
+  const dims = (t) => (String(t).match(/\d+/g) || []).map(Number);
+
+  async function ask(body) {
+    const response = await fetch('/api/engine/sequential', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body)
+    });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(answer.detail || answer.title || response.status);
+    return answer;
+  }
+
+  function steps(layer, open) {
+    const details = el('details', null, open ? { open: '' } : {});
+    details.appendChild(el('summary', labels.steps + ' — ' + layer.layer + (layer.line ? ' (' + labels.line + ' ' + layer.line + ')' : '')));
+    const list = el('ol', null, { class: 'steps' });
+    layer.steps.forEach((step) => {
+      const item = el('li');
+      item.appendChild(el('span', zh ? step.zh : step.en, { class: 'desc' }));
+      // MathML comes from the server's renderer, which escapes the formula text.
+      if (step.formula_mathml) {
+        const formula = el('div', null, { class: 'formula' });
+        formula.innerHTML = step.formula_mathml;
+        item.appendChild(formula);
+      }
+      const numbers = el('div', null, { class: 'substituted' });
+      if (step.substituted_mathml && step.substituted !== step.formula) numbers.innerHTML = step.substituted_mathml;
+      if (step.value && !(step.substituted || '').trim().endsWith('= ' + step.value)) {
+        numbers.appendChild(el('span', (numbers.childNodes.length ? ' = ' : '') + step.value, { class: 'value' }));
+      }
+      if (numbers.childNodes.length) item.appendChild(numbers);
+      list.appendChild(item);
+    });
+    details.appendChild(list);
+    return details;
+  }
+
+  function render(summary) {
+    result.replaceChildren();
+    if (named) result.appendChild(el('p', labels.named));
+    const wrap = el('div', null, { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': labels.scroll });
+    const table = el('table', null, { class: 'summary', 'data-testid': 'network-summary' });
+    table.appendChild(el('caption', labels.caption));
+    const head = el('tr');
+    [labels.index, labels.layer, labels.shape, labels.params, labels.macs, labels.rf].forEach((h) => head.appendChild(el('th', h, { scope: 'col' })));
+    table.appendChild(head);
+    summary.layers.forEach((layer, i) => {
+      const row = el('tr');
+      row.appendChild(el('td', String(i + 1)));
+      row.appendChild(el('td', layer.layer + (layer.line ? ' (' + labels.line + ' ' + layer.line + ')' : '')));
+      row.appendChild(el('td', layer.output_shape.join('×'), { 'data-testid': 'net-shape' }));
+      row.appendChild(el('td', grouped(layer.params), { 'data-testid': 'net-params', class: 'num' }));
+      row.appendChild(el('td', grouped(layer.macs), { 'data-testid': 'net-macs', class: 'num' }));
+      row.appendChild(el('td', layer.receptive_field.size + '×' + layer.receptive_field_width.size, { 'data-testid': 'net-rf' }));
+      table.appendChild(row);
+    });
+    const total = el('tr');
+    total.appendChild(el('th', labels.total, { scope: 'row', colspan: '2' }));
+    total.appendChild(el('td', summary.output_shape.join('×')));
+    total.appendChild(el('td', grouped(summary.total_params), { 'data-testid': 'net-total-params', class: 'num' }));
+    total.appendChild(el('td', grouped(summary.total_macs), { 'data-testid': 'net-total-macs', class: 'num' }));
+    total.appendChild(el('td', ''));
+    table.appendChild(total);
+    wrap.appendChild(table);
+    result.appendChild(wrap);
+    summary.layers.forEach((layer, i) => result.appendChild(steps(layer, i === 0)));
+  }
+
+  async function compute() {
+    error.textContent = '';
+    try {
+      const body = { input_shape: dims(shape.value) };
+      if (named && !text.value.trim()) body.network = named;
+      else body.text = text.value;
+      render(await ask(body));
+    } catch (e) {
+      result.replaceChildren();
+      error.textContent = e.message;
+    }
+  }
+
+  select.addEventListener('change', async () => {
+    named = null;
+    if (!select.value) return;
+    try {
+      if (!networks) {
+        const response = await fetch('/api/engine/networks', { headers: { Accept: 'application/json' } });
+        networks = await response.json();
+      }
+      const n = networks.find((x) => x.id === select.value);
+      if (!n) return;
+      shape.value = n.input_shape.join('×');
+      if (n.text) {
+        text.value = n.text;
+      } else {
+        text.value = '';
+        named = n.id;
+      }
+      await compute();
+    } catch (e) {
+      error.textContent = e.message;
+    }
+  });
+  text.addEventListener('input', () => {
+    if (text.value.trim()) {
+      named = null;
+      select.value = '';
+    }
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    compute();
+  });
+})();

@@ -22,7 +22,10 @@ public final class Accessibility {
     private static final List<String> LATIN_ALLOWED = List.of("ConvQuiz", "PyTorch", "English", "CSV", "UTF", "BOM", "YAML", "API",
             "Canvas", "Moodle", "MathML", "ReLU", "Conv2d", "MaxPool2d", "AvgPool2d", "nn", "torch", "Size", "kernel_size", "padding",
             "stride", "ceil_mode", "bias", "in_channels", "out_channels", "username", "name", "email", "student_number", "token",
-            "set", "password", "id", "zh", "en", "UTC", "dilation", "groups", "torchsummary", "max", "C", "H", "W", "X", "Y", "K", "n", "k", "p", "s");
+            "set", "password", "id", "zh", "en", "UTC", "dilation", "groups", "torchsummary", "max", "C", "H", "W", "X", "Y", "K", "n", "k", "p", "s",
+            // PyTorch layer names and the names of the classic networks the calculator offers
+            "Sequential", "Flatten", "Linear", "BatchNorm2d", "ConvTranspose2d", "LeNet", "AlexNet", "VGG", "ResNet", "MobileNet", "DCGAN",
+            "torchvision", "conv");
 
     private Accessibility() {
     }

@@ -62,6 +62,35 @@ class PagesBrowserTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void calculatorSummarizesAPastedSequentialAndNamedNetworks(String lang) {
+        try (Browser browser = Browser.open(lang)) {
+            var d = browser.driver();
+            d.get(root + "calculator?lang=" + lang);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
+            // the form starts with PyTorch's tutorial LeNet-5 on 1×32×32: 61,706 parameters, 416,520 MACs (by hand)
+            d.findElement(By.cssSelector("#net-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=net-total-params]"), "61,706"));
+            assertEquals("416,520", d.findElement(By.cssSelector("[data-testid=net-total-macs]")).getText());
+            assertEquals("6×28×28", d.findElements(By.cssSelector("[data-testid=net-shape]")).get(0).getText());
+            assertEquals("5×5", d.findElements(By.cssSelector("[data-testid=net-rf]")).get(0).getText());
+            assertTrue(d.findElements(By.cssSelector("#net-result .steps math")).size() > 0, "derivation typeset as MathML");
+            browser.screenshot("calculator-network-" + lang);
+            // a named network with a residual block: 64×56×56 → 128×28×28, 230,144 parameters (by hand)
+            new Select(d.findElement(By.id("net_example"))).selectByValue("resnet-block");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=net-total-params]"), "230,144"));
+            browser.screenshot("calculator-network-resnet-" + lang);
+            // a network that breaks: the message names the line and the shapes
+            new Select(d.findElement(By.id("net_example"))).selectByValue("lenet5");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=net-total-params]"), "61,706"));
+            setValue(d, "net_input_shape", "1×28×28");
+            d.findElement(By.cssSelector("#net-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("net-error"), "256"));
+            assertTrue(d.findElement(By.id("net-error")).getText().startsWith("line 9"), d.findElement(By.id("net-error")).getText());
+        }
+    }
+
     private static void setValue(org.openqa.selenium.WebDriver d, String id, String value) {
         var input = d.findElement(By.id(id));
         input.clear();
