@@ -118,11 +118,7 @@ public class CourseResource {
             if (spec.isEmpty()) {
                 throw new IllegalArgumentException("course_quiz_error_template");
             }
-            QuizService.Settings settings = new QuizService.Settings(Quiz.Mode.valueOf(mode), Quiz.Reveal.valueOf(reveal),
-                    time(opensAt, course), time(closesAt, course), positive(timeLimit), positive(maxAttempts));
-            if (settings.opensAt() != null && settings.closesAt() != null && !settings.opensAt().isBefore(settings.closesAt())) {
-                throw new IllegalArgumentException("course_quiz_error_window");
-            }
+            QuizService.Settings settings = settings(course, mode, reveal, opensAt, closesAt, timeLimit, maxAttempts);
             String slug = spec.get().id() + "-" + (Quiz.count("course", course) + 1);
             quizzes.createQuiz(course, spec.get(), slug, settings);
             AuditLog.record(user.username, "quiz.create", slug + " in course " + course.id);
@@ -131,6 +127,20 @@ public class CourseResource {
             return Response.status(400).entity(page(course, user, headers, key)).build();
         }
         return Response.seeOther(URI.create("/courses/" + course.id)).build();
+    }
+
+    /**
+     * A quiz's settings from a form (the template form here and the quiz builder share it); an
+     * IllegalArgumentException (message: a bundle key), NullPointerException or DateTimeParseException when a field is wrong.
+     */
+    static QuizService.Settings settings(Course course, String mode, String reveal, String opensAt, String closesAt, String timeLimit,
+            String maxAttempts) {
+        QuizService.Settings settings = new QuizService.Settings(Quiz.Mode.valueOf(mode), Quiz.Reveal.valueOf(reveal),
+                time(opensAt, course), time(closesAt, course), positive(timeLimit), positive(maxAttempts));
+        if (settings.opensAt() != null && settings.closesAt() != null && !settings.opensAt().isBefore(settings.closesAt())) {
+            throw new IllegalArgumentException("course_quiz_error_window");
+        }
+        return settings;
     }
 
     /** A datetime-local field (minutes, in the course's time zone) or nothing. */

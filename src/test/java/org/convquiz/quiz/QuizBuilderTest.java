@@ -1,0 +1,114 @@
+package org.convquiz.quiz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quiz builder (issue 11): an instructor makes a quiz from an exercise saved in the browser and one from
+ * the folder, in the order they numbered, without a file or a restart; a student takes it in that order.
+ * Nobody else may build quizzes in the course, nobody may use another instructor's own exercise, and a bad
+ * form makes nothing and keeps what was typed.
+ */
+@QuarkusTest
+class QuizBuilderTest {
+    @Inject
+    TestData data;
+
+    private static long quizzes(long courseId) {
+        return QuarkusTransaction.requiringNew().call(() -> Quiz.count("course.id", courseId));
+    }
+
+    /** Saves a copy of padding-output-shape under a new id through the browser editor; returns the id. */
+    private static String saveOwnExercise(Session teacher, String id) throws Exception {
+        String yaml = Files.readString(Path.of("exercises/padding-output-shape.yaml")).replace("id: padding-output-shape", "id: " + id)
+                .replace("en: Output shape with padding (exercise 3)", "en: My padding question");
+        teacher.page("/instructor/exercises/new");
+        teacher.post("/instructor/exercises", "yaml", yaml, "action", "save").then().statusCode(303);
+        return id;
+    }
+
+    @Test
+    void aQuizFromABrowserSavedExerciseAndAFolderOneInTheChosenOrder() throws Exception {
+        var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session teacher = Session.login(w.instructor(), TestData.PASSWORD);
+        String own = saveOwnExercise(teacher, "mine-" + w.joinCode().toLowerCase());
+        String path = "/courses/" + w.courseId() + "/quizzes/new";
+
+        String page = teacher.page(path);
+        assertTrue(page.contains("data-exercise=\"" + own + "\"") && page.contains("data-exercise=\"fig1-cross-correlation\""));
+        String found = teacher.page(path + "?q=" + own);
+        assertTrue(found.contains("data-exercise=\"" + own + "\"") && !found.contains("data-exercise=\"fig1-cross-correlation\""),
+                "search by id");
+        String pooling = teacher.page(path + "?section=pooling-backward");
+        assertTrue(pooling.contains("data-exercise=\"fig8-max-pool-backward\"") && !pooling.contains("data-exercise=\"" + own + "\""),
+                "filter by section");
+
+        long before = quizzes(w.courseId());
+        teacher.post(path, "exercise", own, "exercise", "fig1-cross-correlation", "order." + own, "2", "order.fig1-cross-correlation", "1",
+                "title_en", "Built in the browser", "title_zh", "浏览器里组的卷", "mode", "practice", "reveal", "immediately")
+                .then().statusCode(303);
+        assertEquals(before + 1, quizzes(w.courseId()));
+        long quizId = QuarkusTransaction.requiringNew().call(() -> Quiz.<Quiz>find("course.id = ?1 and titleEn = ?2", w.courseId(),
+                "Built in the browser").firstResult().id);
+
+        Session student = Session.login(w.student(), TestData.PASSWORD);
+        assertTrue(student.page("/courses/" + w.courseId()).contains("Built in the browser"));
+        long attempt = student.start(w.courseId(), quizId);
+        assertEquals("fig1-cross-correlation", data.question(attempt, 0).definition().spec().id(), "numbered 1");
+        assertEquals(own, data.question(attempt, 1).definition().spec().id(), "numbered 2: the exercise saved in the browser");
+    }
+
+    @Test
+    void badFormsMakeNothingAndKeepWhatWasTyped() {
+        var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session teacher = Session.login(w.instructor(), TestData.PASSWORD);
+        String path = "/courses/" + w.courseId() + "/quizzes/new";
+        teacher.page(path);
+        long before = quizzes(w.courseId());
+        assertTrue(teacher.post(path, "title_en", "Nothing picked", "mode", "practice", "reveal", "immediately").then().statusCode(400)
+                .extract().asString().contains("Pick at least one exercise"));
+        String noTitle = teacher.post(path, "exercise", "fig2-padding", "title_en", " ", "mode", "practice", "reveal", "immediately")
+                .then().statusCode(400).extract().asString();
+        assertTrue(noTitle.contains("English title") && noTitle.matches("(?s).*id=\"use-fig2-padding\"[^>]*checked.*"), "the pick is kept");
+        String window = teacher.post(path, "exercise", "fig2-padding", "title_en", "Backwards", "mode", "exam", "reveal", "after_submit",
+                "opens_at", "2026-12-02T10:00", "closes_at", "2026-12-01T10:00").then().statusCode(400).extract().asString();
+        assertTrue(window.contains("must open before it closes") && window.contains("value=\"Backwards\""), "message, title kept");
+        assertTrue(teacher.post(path, "exercise", "no-such-exercise", "title_en", "Forged", "mode", "practice", "reveal", "immediately")
+                .then().statusCode(400).extract().asString().contains("does not exist or is not yours"));
+        assertTrue(teacher.post(path, "exercise", "fig2-padding", "title_en", "Forged", "mode", "sometimes", "reveal", "immediately")
+                .then().statusCode(400).extract().asString().contains("settings are not valid"));
+        assertEquals(before, quizzes(w.courseId()), "no quiz made");
+    }
+
+    @Test
+    void onlyTheCoursesInstructorsBuildAndOnlyWithExercisesTheyMayUse() throws Exception {
+        var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        var other = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session owner = Session.login(w.instructor(), TestData.PASSWORD);
+        String own = saveOwnExercise(owner, "private-" + w.joinCode().toLowerCase());
+        String path = "/courses/" + w.courseId() + "/quizzes/new";
+
+        Session student = Session.login(w.student(), TestData.PASSWORD);
+        student.get(path).then().statusCode(403);
+        Session stranger = Session.login(other.instructor(), TestData.PASSWORD);
+        stranger.get(path).then().statusCode(404);
+        stranger.page("/courses/" + other.courseId());
+        stranger.post(path, "exercise", "fig2-padding", "title_en", "Theirs", "mode", "practice", "reveal", "immediately").then().statusCode(404);
+        // In their own course, the other instructor neither sees nor may use this instructor's own exercise.
+        String otherPath = "/courses/" + other.courseId() + "/quizzes/new";
+        assertFalse(stranger.page(otherPath).contains("data-exercise=\"" + own + "\""));
+        long before = quizzes(other.courseId());
+        assertTrue(stranger.post(otherPath, "exercise", own, "title_en", "Borrowed", "mode", "practice", "reveal", "immediately")
+                .then().statusCode(400).extract().asString().contains("not yours"));
+        assertEquals(before, quizzes(other.courseId()));
+        assertEquals(0, quizzes(w.courseId()) - 1, "only the world's own quiz");
+    }
+}
