@@ -86,4 +86,34 @@ public interface BuilderMessages {
 
     @Message("The quiz must open before it closes.")
     String course_quiz_error_window();
+
+    @Message("draft")
+    String draft();
+
+    @Message("Publish")
+    String publish();
+
+    @Message("Back to draft")
+    String unpublish();
+
+    @Message("Preview as a student")
+    String preview_quiz();
+
+    @Message("Publish at once (otherwise the quiz stays a draft that only its instructors see)")
+    String publish_now();
+
+    @Message("Preview of the quiz as a student")
+    String preview_title();
+
+    @Message("Every question as a student with seed {seed} sees it. Another seed gives other numbers; showing the answers adds the reference answers and their derivations.")
+    String preview_intro(long seed);
+
+    @Message("Seed")
+    String seed();
+
+    @Message("Show the answers")
+    String show_answers();
+
+    @Message("Show")
+    String show();
 }

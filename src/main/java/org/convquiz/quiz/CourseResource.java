@@ -53,7 +53,7 @@ public class CourseResource {
     }
 
     /** A quiz in the instructor's order list: its title and the version the move buttons send back. */
-    public record OrderRow(long id, String title, int version) {
+    public record OrderRow(long id, String title, int version, boolean published) {
     }
 
     /** A quiz file an instructor can add to a course. */
@@ -157,6 +157,27 @@ public class CourseResource {
             throw new IllegalArgumentException("course_quiz_error_settings");
         }
         return n;
+    }
+
+    /** An instructor of the course publishes a draft quiz or takes it back to draft. */
+    @POST
+    @Path("{id}/quizzes/{quizId}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @RolesAllowed(User.INSTRUCTOR)
+    @Operation(hidden = true)
+    public Response publish(@PathParam("id") long id, @PathParam("quizId") long quizId, @FormParam("published") String published) {
+        User user = currentUser.user();
+        Quiz quiz = Quiz.findById(quizId);
+        if (quiz == null || quiz.course.id != id
+                || CourseMember.of(quiz.course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+            throw new NotFoundException("no quiz " + quizId + " in course " + id);
+        }
+        if (!"true".equals(published) && !"false".equals(published)) {
+            throw new jakarta.ws.rs.BadRequestException("published must be 'true' or 'false', got '" + published + "'");
+        }
+        quizzes.publish(quiz, Boolean.parseBoolean(published), user.username);
+        return Response.seeOther(URI.create("/courses/" + id + "#quiz-order")).build();
     }
 
     /** An instructor of the course sets the time zone its quiz times are entered and shown in (audited). */
@@ -283,7 +304,11 @@ public class CourseResource {
         List<Quiz> quizList = Quiz.of(course);
         Map<Long, QuizOverride> overrides = new HashMap<>();
         QuizOverride.<QuizOverride>list("quiz.course = ?1 and user = ?2", course, user).forEach(o -> overrides.put(o.quiz.id, o));
+        boolean teaches = User.INSTRUCTOR.equals(member.role);
         for (Quiz quiz : quizList) {
+            if (!quiz.published && !teaches) {
+                continue; // a draft: only its instructors see it
+            }
             QuizOverride.Rules rules = new QuizOverride.Rules(quiz, overrides.get(quiz.id));
             Views.QuizRow row = row(quiz, rules, byQuiz.getOrDefault(quiz.id, List.of()), standings, best.get(quiz.id), lang, now);
             switch (rules.state(now)) {
@@ -297,7 +322,7 @@ public class CourseResource {
                 ? catalog.quizzes().stream().sorted(java.util.Comparator.comparingInt(q -> org.convquiz.exercise.Sections.rank(q.section())))
                         .map(q -> new TemplateOption(q.id(), q.title().in(lang), q.exercises().size())).toList()
                 : List.of();
-        List<OrderRow> order = instructor ? quizList.stream().map(q -> new OrderRow(q.id, q.title(lang), q.version)).toList() : List.of();
+        List<OrderRow> order = instructor ? quizList.stream().map(q -> new OrderRow(q.id, q.title(lang), q.version, q.published)).toList() : List.of();
         return Templates.course(new Views.CourseRow(course.id, course.title, member.role, instructor ? course.joinCode : null,
                 CourseTime.zone(course).getId()),
                 open, upcoming, closed, instructor, templates, order, error);
@@ -318,7 +343,7 @@ public class CourseResource {
         boolean canStart = rules.state(now) == Quiz.State.open && attemptsLeft && (quiz.mode == Quiz.Mode.practice || openAttempt == null);
         return new Views.QuizRow(quiz.id, quiz.title(lang), quiz.mode.name(), rules.state(now).name(), attempts.size(), rules.maxAttempts(),
                 best, max, openAttempt, CourseTime.format(quiz.opensAt, quiz.course), CourseTime.format(rules.closesAt(), quiz.course),
-                rules.timeLimitMinutes(), canStart);
+                rules.timeLimitMinutes(), canStart && quiz.published, !quiz.published);
     }
 
     private static List<Views.CourseRow> rows(User user) {

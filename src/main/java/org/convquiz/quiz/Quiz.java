@@ -72,6 +72,10 @@ public class Quiz extends PanacheEntityBase {
     @Column(length = 64)
     public String section;
 
+    /** False while a draft: students neither see nor start it. */
+    @Column(nullable = false)
+    public boolean published = true;
+
     /** Place in the course's list of quizzes (ascending). */
     @Column(nullable = false)
     public int position;

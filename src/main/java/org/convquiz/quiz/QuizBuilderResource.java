@@ -122,7 +122,8 @@ public class QuizBuilderResource {
         String section = catalog.definition(usable.get(ordered.get(0))).spec().section();
         String slug = "built-" + (Quiz.count("course", course) + 1);
         QuizSpec spec = new QuizSpec(slug, section, Text.of(titleEn, titleZh.isEmpty() ? titleEn : titleZh), ordered);
-        quizzes.createQuiz(course, spec, slug, settings);
+        Quiz quiz = quizzes.createQuiz(course, spec, slug, settings);
+        quiz.published = "true".equals(typed.get("publish"));
         AuditLog.record(user.username, "quiz.create", slug + " in course " + course.id + " from " + ordered);
         return Response.seeOther(URI.create("/courses/" + id + "#quiz-order")).build();
     }

@@ -168,6 +168,15 @@ public class QuizService {
         }
     }
 
+    /** Publishes a draft quiz or takes a published one back to draft (students keep their attempts); audited. */
+    @Transactional
+    public void publish(Quiz quiz, boolean published, String actor) {
+        if (quiz.published != published) {
+            quiz.published = published;
+            org.convquiz.audit.AuditLog.record(actor, published ? "quiz.publish" : "quiz.unpublish", quiz.slug + " in course " + quiz.course.id);
+        }
+    }
+
     /** The quiz, if the user belongs to its course; anyone else gets a 404, not a hint that it exists. */
     @Transactional
     public Quiz quizFor(long quizId, User user) {
@@ -191,6 +200,9 @@ public class QuizService {
     @Transactional
     public Attempt start(long quizId, User user, Instant now) {
         Quiz quiz = quizFor(quizId, user);
+        if (!quiz.published) {
+            throw new QuizRuleException("quiz_rule_not_published", 409, "quiz " + quizId + " is a draft");
+        }
         QuizOverride.Rules rules = QuizOverride.Rules.of(quiz, user);
         switch (rules.state(now)) {
             case upcoming -> throw new QuizRuleException("quiz_rule_not_open", 409, "the quiz opens at " + quiz.opensAt);

@@ -15,7 +15,7 @@ public final class Views {
 
     public record QuizRow(long id, String title, String mode, String state, int attemptsUsed, Integer maxAttempts,
             Double bestScore, double maxScore, Long openAttemptId, String opensAt, String closesAt, Integer timeLimitMinutes,
-            boolean canStart) {
+            boolean canStart, boolean draft) {
     }
 
     public record OptionView(String key, String text, boolean checked, String explanation) {

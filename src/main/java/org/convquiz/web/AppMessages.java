@@ -627,6 +627,9 @@ public interface AppMessages {
     @Message("Add a quiz")
     String course_add_quiz();
 
+    @Message("This quiz is a draft: its instructors have not published it yet.")
+    String quiz_rule_not_published();
+
     @Message("Time zone")
     String courses_zone();
 

@@ -53,8 +53,8 @@ class QuizBuilderTest {
 
         long before = quizzes(w.courseId());
         teacher.post(path, "exercise", own, "exercise", "fig1-cross-correlation", "order." + own, "2", "order.fig1-cross-correlation", "1",
-                "title_en", "Built in the browser", "title_zh", "浏览器里组的卷", "mode", "practice", "reveal", "immediately")
-                .then().statusCode(303);
+                "title_en", "Built in the browser", "title_zh", "浏览器里组的卷", "mode", "practice", "reveal", "immediately",
+                "publish", "true").then().statusCode(303);
         assertEquals(before + 1, quizzes(w.courseId()));
         long quizId = QuarkusTransaction.requiringNew().call(() -> Quiz.<Quiz>find("course.id = ?1 and titleEn = ?2", w.courseId(),
                 "Built in the browser").firstResult().id);
@@ -64,6 +64,43 @@ class QuizBuilderTest {
         long attempt = student.start(w.courseId(), quizId);
         assertEquals("fig1-cross-correlation", data.question(attempt, 0).definition().spec().id(), "numbered 1");
         assertEquals(own, data.question(attempt, 1).definition().spec().id(), "numbered 2: the exercise saved in the browser");
+    }
+
+    @Test
+    void aDraftIsHiddenFromStudentsUntilPublishedAndPreviewedAsAStudentWouldSeeIt() {
+        var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session teacher = Session.login(w.instructor(), TestData.PASSWORD);
+        String path = "/courses/" + w.courseId() + "/quizzes/new";
+        teacher.page(path);
+        teacher.post(path, "exercise", "fig1-cross-correlation", "exercise", "fig2-padding", "title_en", "Draft quiz", "mode", "practice",
+                "reveal", "immediately").then().statusCode(303);
+        long quizId = QuarkusTransaction.requiringNew().call(() -> Quiz.<Quiz>find("course.id = ?1 and titleEn = ?2", w.courseId(),
+                "Draft quiz").firstResult().id);
+        Session student = Session.login(w.student(), TestData.PASSWORD);
+        assertFalse(student.page("/courses/" + w.courseId()).contains("Draft quiz"), "a draft is not listed for students");
+        student.post("/quizzes/" + quizId + "/attempts").then().statusCode(409);
+
+        // the preview: every question with one seed's numbers, answers only on request
+        String preview = teacher.page("/courses/" + w.courseId() + "/quizzes/" + quizId + "/preview?seed=7");
+        assertEquals(2, preview.split("data-testid=\"preview-question\"", -1).length - 1, "two questions");
+        assertFalse(preview.contains("data-testid=\"reference\""), "no answers unless asked");
+        String withAnswers = teacher.page("/courses/" + w.courseId() + "/quizzes/" + quizId + "/preview?seed=7&answers=true");
+        assertEquals(2, withAnswers.split("data-testid=\"reference\"", -1).length - 1, "each question's reference answer");
+        teacher.get("/courses/" + w.courseId() + "/quizzes/" + quizId + "/preview?seed=x").then().statusCode(400);
+        student.get("/courses/" + w.courseId() + "/quizzes/" + quizId + "/preview").then().statusCode(403);
+
+        // published: listed and started; back to draft: hidden again, the attempt kept
+        teacher.page("/courses/" + w.courseId());
+        teacher.post("/courses/" + w.courseId() + "/quizzes/" + quizId + "/publish", "published", "true").then().statusCode(303);
+        assertTrue(student.page("/courses/" + w.courseId()).contains("Draft quiz"));
+        long attempt = student.start(w.courseId(), quizId);
+        teacher.post("/courses/" + w.courseId() + "/quizzes/" + quizId + "/publish", "published", "false").then().statusCode(303);
+        assertFalse(student.page("/courses/" + w.courseId()).contains("Draft quiz"));
+        student.get("/attempts/" + attempt).then().statusCode(200);
+        teacher.post("/courses/" + w.courseId() + "/quizzes/" + quizId + "/publish", "published", "maybe").then().statusCode(400);
+        student.post("/courses/" + w.courseId() + "/quizzes/" + quizId + "/publish", "published", "true").then().statusCode(403);
+        assertEquals(2L, (long) QuarkusTransaction.requiringNew().call(() -> org.convquiz.audit.AuditLog.count(
+                "action in ('quiz.publish', 'quiz.unpublish') and detail like ?1", "% in course " + w.courseId())));
     }
 
     @Test

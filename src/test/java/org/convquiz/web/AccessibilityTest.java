@@ -87,7 +87,7 @@ class AccessibilityTest {
                 String course = "courses/" + w.courseId();
                 for (String page : List.of(course, course + "/gradebook", course + "/gradebook?sort=total&dir=desc", course + "/students/" + w.student(),
                         course + "/statistics/padding-output-shape", course + "/misconceptions",
-                        course + "/statistics", course + "/people", course + "/quizzes/" + w.quizId() + "/overrides", course + "/quizzes/new",
+                        course + "/statistics", course + "/people", course + "/quizzes/" + w.quizId() + "/overrides", course + "/quizzes/new", course + "/quizzes/" + w.quizId() + "/preview?answers=true",
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
                     record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
