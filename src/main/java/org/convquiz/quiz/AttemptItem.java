@@ -35,6 +35,10 @@ public class AttemptItem extends PanacheEntityBase {
     @Column(nullable = false)
     public long seed;
 
+    /** The points the question is worth, fixed when the attempt started; null: the exercise's own. */
+    @Column(precision = 8, scale = 2)
+    public java.math.BigDecimal points;
+
     public static List<AttemptItem> of(Attempt attempt) {
         return find("attempt = ?1 order by position", attempt).list();
     }

@@ -68,8 +68,9 @@ public class AttemptPresenter {
             Map<String, String> drafts, boolean showResults, boolean revealed, boolean locked, String lang) {
         Map<String, String> raw = new HashMap<>();
         submitted.forEach((part, s) -> raw.put(part, s.rawAnswer));
-        return question(definition, item.seed, item.position, submitted.isEmpty() ? drafts : raw, showResults ? submitted : null,
-                revealed, locked, !submitted.isEmpty(), lang);
+        Views.ItemView view = question(definition, item.seed, item.position, submitted.isEmpty() ? drafts : raw,
+                showResults ? submitted : null, revealed, locked, !submitted.isEmpty(), lang);
+        return item.points == null ? view : view.worth(item.points.doubleValue()); // the quiz's own weight for it
     }
 
     private static org.convquiz.exercise.Text legacyFeedback(Grader.Status status) {

@@ -116,4 +116,13 @@ public interface BuilderMessages {
 
     @Message("Show")
     String show();
+
+    @Message("Points")
+    String points();
+
+    @Message("Points of “{title}” in this quiz (empty: its own {own})")
+    String points_of(String title, String own);
+
+    @Message("Points must be a number above 0 and at most 1000, with at most two decimals (or empty for the exercise's own).")
+    String error_points();
 }

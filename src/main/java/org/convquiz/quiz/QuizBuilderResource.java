@@ -54,12 +54,12 @@ public class QuizBuilderResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance builder(long courseId, String courseTitle, String zone, List<Choice> exercises,
-                List<String> sections, String q, String section, Map<String, String> form, Map<String, String> orders, List<String> chosen,
-                String error);
+                List<String> sections, String q, String section, Map<String, String> form, Map<String, String> orders,
+                Map<String, String> points, List<String> chosen, String error);
     }
 
     /** An exercise that can be put in the quiz. */
-    public record Choice(String id, int version, String section, String title, String tags, int parts, boolean own) {
+    public record Choice(String id, int version, String section, String title, String tags, int parts, boolean own, String points) {
     }
 
     @Inject
@@ -104,6 +104,24 @@ public class QuizBuilderResource {
         } else if (titleEn.isEmpty() || titleEn.length() > 200 || titleZh.length() > 200) {
             error = "error_title";
         }
+        Map<String, java.math.BigDecimal> points = new LinkedHashMap<>();
+        if (error == null) {
+            for (String slug : picked) {
+                String typedPoints = typed.getOrDefault("points." + slug, "").trim();
+                if (typedPoints.isEmpty()) {
+                    continue; // the exercise's own points
+                }
+                try {
+                    java.math.BigDecimal p = new java.math.BigDecimal(typedPoints);
+                    if (p.signum() <= 0 || p.compareTo(java.math.BigDecimal.valueOf(1000)) > 0 || p.scale() > 2) {
+                        throw new NumberFormatException(typedPoints);
+                    }
+                    points.put(slug, p);
+                } catch (NumberFormatException e) {
+                    error = "error_points";
+                }
+            }
+        }
         QuizService.Settings settings = null;
         if (error == null) {
             try {
@@ -122,7 +140,7 @@ public class QuizBuilderResource {
         String section = catalog.definition(usable.get(ordered.get(0))).spec().section();
         String slug = "built-" + (Quiz.count("course", course) + 1);
         QuizSpec spec = new QuizSpec(slug, section, Text.of(titleEn, titleZh.isEmpty() ? titleEn : titleZh), ordered);
-        Quiz quiz = quizzes.createQuiz(course, spec, slug, settings);
+        Quiz quiz = quizzes.createQuiz(course, spec, slug, settings, points);
         quiz.published = "true".equals(typed.get("publish"));
         AuditLog.record(user.username, "quiz.create", slug + " in course " + course.id + " from " + ordered);
         return Response.seeOther(URI.create("/courses/" + id + "#quiz-order")).build();
@@ -157,19 +175,23 @@ public class QuizBuilderResource {
             boolean matches = needle.isEmpty() || (d.id() + " " + title + " " + tags).toLowerCase(Locale.ROOT).contains(needle);
             boolean inSection = section == null || section.isBlank() || section.equals(d.spec().section());
             if ((matches && inSection) || chosen.contains(d.id())) {
-                choices.add(new Choice(d.id(), v.version, d.spec().section(), title, tags, d.spec().parts().size(), me.equals(v.exercise.ownerId)));
+                choices.add(new Choice(d.id(), v.version, d.spec().section(), title, tags, d.spec().parts().size(), me.equals(v.exercise.ownerId),
+                        org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer.formatValue(d.maxScore())));
             }
         }
         choices.sort(Comparator.comparingInt((Choice c) -> Sections.rank(c.section())).thenComparing(Choice::id));
         List<String> sections = new ArrayList<>(Sections.ORDER);
         choices.stream().map(Choice::section).filter(s -> !sections.contains(s)).distinct().forEach(sections::add);
         Map<String, String> orders = new LinkedHashMap<>();
+        Map<String, String> points = new LinkedHashMap<>();
         form.forEach((k, v) -> {
             if (k.startsWith("order.")) {
                 orders.put(k.substring("order.".length()), v);
+            } else if (k.startsWith("points.")) {
+                points.put(k.substring("points.".length()), v);
             }
         });
         return Templates.builder(course.id, course.title, CourseTime.zone(course).getId(), choices, sections, q == null ? "" : q,
-                section == null ? "" : section, form, orders, chosen, error);
+                section == null ? "" : section, form, orders, points, chosen, error);
     }
 }

@@ -32,6 +32,10 @@ public class QuizItem extends PanacheEntityBase {
     @JoinColumn(name = "exercise_id")
     public Exercise exercise;
 
+    /** The points this exercise is worth in this quiz; null: the exercise's own. */
+    @Column(precision = 8, scale = 2)
+    public java.math.BigDecimal points;
+
     public static List<QuizItem> of(Quiz quiz) {
         return find("quiz = ?1 order by position", quiz).list();
     }

@@ -45,6 +45,12 @@ public class QuizService {
 
     @Transactional
     public Quiz createQuiz(Course course, QuizSpec spec, String slug, Settings settings) {
+        return createQuiz(course, spec, slug, settings, Map.of());
+    }
+
+    /** The same, with the points some exercises are worth in this quiz (by exercise id; the others keep their own). */
+    @Transactional
+    public Quiz createQuiz(Course course, QuizSpec spec, String slug, Settings settings, Map<String, java.math.BigDecimal> points) {
         Quiz quiz = new Quiz();
         quiz.course = course;
         quiz.slug = slug;
@@ -65,6 +71,7 @@ public class QuizService {
             item.quiz = quiz;
             item.position = position++;
             item.exercise = Exercise.findBySlug(id).orElseThrow(() -> new IllegalArgumentException("no exercise " + id));
+            item.points = points.get(id);
             item.persist();
         }
         return quiz;
@@ -239,6 +246,7 @@ public class QuizService {
             item.exerciseVersion = ExerciseVersion.latest(qi.exercise)
                     .orElseThrow(() -> new IllegalStateException("exercise " + qi.exercise.slug + " has no version"));
             item.seed = Seeds.of(user.id, quiz.id, attempt.number, qi.position);
+            item.points = qi.points; // the weight it had when the attempt started
             item.persist();
         }
         return attempt;
@@ -356,9 +364,12 @@ public class QuizService {
     private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Object[]> rows) {
         ExerciseDefinition definition = definition(item);
         Grader.Grade grade = Grader.grade(definition, item.seed, answers);
+        // a quiz that weighs the exercise differently scales every part alike, so sums of stored scores stay right
+        double factor = item.points == null || definition.maxScore() <= 0 ? 1 : item.points.doubleValue() / definition.maxScore();
         for (Grader.PartResult part : grade.parts()) {
             rows.add(new Object[] {item.id, item.exerciseVersion.id, item.seed, part.partId(),
-                    limit(part.raw() == null ? "" : part.raw()), part.readAs(), part.status().name(), part.score(), part.maxScore(),
+                    limit(part.raw() == null ? "" : part.raw()), part.readAs(), part.status().name(),
+                    Grader.round(part.score() * factor), Grader.round(part.maxScore() * factor),
                     part.misconception() == null ? null : part.misconception().id(),
                     part.misconceptions().isEmpty() ? null
                             : String.join(",", part.misconceptions().stream().map(org.convquiz.exercise.Misconception::id).toList()),
@@ -495,9 +506,9 @@ public class QuizService {
             sums.put(((Number) r[0]).longValue(), new double[] {r[1] == null ? 0 : ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()});
         }
         Map<Long, Double> max = new HashMap<>();
-        for (Object[] r : em.createQuery("select ai.attempt.id, ai.exerciseVersion.id from AttemptItem ai where ai.attempt.id in :ids",
+        for (Object[] r : em.createQuery("select ai.attempt.id, ai.exerciseVersion.id, ai.points from AttemptItem ai where ai.attempt.id in :ids",
                 Object[].class).setParameter("ids", attemptIds).getResultList()) {
-            double points = catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
+            double points = r[2] != null ? ((Number) r[2]).doubleValue() : catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
             max.merge((Long) r[0], points, Double::sum);
         }
         for (Long id : attemptIds) {
@@ -521,11 +532,11 @@ public class QuizService {
             return out;
         }
         for (Object[] r : em.createQuery("""
-                select qi.quiz.id, ev.id from QuizItem qi, ExerciseVersion ev
+                select qi.quiz.id, ev.id, qi.points from QuizItem qi, ExerciseVersion ev
                 where qi.quiz.id in :ids and ev.exercise = qi.exercise
                   and ev.version = (select max(v.version) from ExerciseVersion v where v.exercise = qi.exercise)""", Object[].class)
                 .setParameter("ids", quizIds).getResultList()) {
-            double points = catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
+            double points = r[2] != null ? ((Number) r[2]).doubleValue() : catalog.definition(em.getReference(ExerciseVersion.class, r[1])).maxScore();
             out.merge((Long) r[0], points, Double::sum);
         }
         return out;

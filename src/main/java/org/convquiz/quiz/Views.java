@@ -71,6 +71,11 @@ public final class Views {
 
     public record ItemView(int position, String title, String prompt, List<PromptPart> promptParts, List<PartView> parts, boolean answered,
             boolean revealed, boolean locked, String picture, String pictureCaption, String idempotencyKey, double score, double maxScore) {
+        /** The same question worth {@code points} in its quiz (its stored scores are already scaled). */
+        public ItemView worth(double points) {
+            return new ItemView(position, title, prompt, promptParts, parts, answered, revealed, locked, picture, pictureCaption,
+                    idempotencyKey, score, points);
+        }
     }
 
     public record AttemptView(long id, long quizId, long courseId, String quizTitle, boolean practice, boolean submitted,

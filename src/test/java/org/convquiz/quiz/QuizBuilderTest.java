@@ -22,6 +22,9 @@ class QuizBuilderTest {
     @Inject
     TestData data;
 
+    @Inject
+    QuizService quizService;
+
     private static long quizzes(long courseId) {
         return QuarkusTransaction.requiringNew().call(() -> Quiz.count("course.id", courseId));
     }
@@ -101,6 +104,40 @@ class QuizBuilderTest {
         student.post("/courses/" + w.courseId() + "/quizzes/" + quizId + "/publish", "published", "true").then().statusCode(403);
         assertEquals(2L, (long) QuarkusTransaction.requiringNew().call(() -> org.convquiz.audit.AuditLog.count(
                 "action in ('quiz.publish', 'quiz.unpublish') and detail like ?1", "% in course " + w.courseId())));
+    }
+
+    /**
+     * Points per exercise: padding-output-shape (3 points in its file) counts 10 here, fig1-cross-correlation keeps
+     * its 4. Right on the first (10) and 3 of 4 cells on the second (3): 13 of 14, worked by hand.
+     */
+    @Test
+    void aQuizWeighsItsExercisesAsTheInstructorSaid() {
+        var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session teacher = Session.login(w.instructor(), TestData.PASSWORD);
+        String path = "/courses/" + w.courseId() + "/quizzes/new";
+        teacher.page(path);
+        assertTrue(teacher.post(path, "exercise", "padding-output-shape", "points.padding-output-shape", "-2", "title_en", "Weighed",
+                "mode", "exam", "reveal", "after_submit", "publish", "true").then().statusCode(400).extract().asString()
+                .contains("Points must be a number above 0"));
+        teacher.post(path, "exercise", "padding-output-shape", "exercise", "fig1-cross-correlation", "order.padding-output-shape", "1",
+                "order.fig1-cross-correlation", "2", "points.padding-output-shape", "10", "title_en", "Weighed", "mode", "exam",
+                "reveal", "after_submit", "publish", "true").then().statusCode(303);
+        long quizId = QuarkusTransaction.requiringNew().call(() -> Quiz.<Quiz>find("course.id = ?1 and titleEn = ?2", w.courseId(),
+                "Weighed").firstResult().id);
+        Quiz quiz = QuarkusTransaction.requiringNew().call(() -> Quiz.<Quiz>findById(quizId));
+        assertEquals(14.0, quizService.maxScore(quiz), 1e-9);
+
+        Session student = Session.login(w.student(), TestData.PASSWORD);
+        long attempt = student.start(w.courseId(), quizId);
+        data.pinVariants(attempt);
+        student.page("/attempts/" + attempt);
+        student.post("/attempts/" + attempt + "/submit", "idempotency", student.idempotency(0), "a.0.shape", "4×102×102",
+                "a.1.y.0.0", "19", "a.1.y.0.1", "25", "a.1.y.1.0", "37", "a.1.y.1.1", "44").then().statusCode(303);
+        QuizService.Standing standing = quizService.standings(java.util.List.of(attempt)).get(attempt);
+        assertEquals(13.0, standing.score(), 1e-9);
+        assertEquals(14.0, standing.maxScore(), 1e-9);
+        String page = student.page("/attempts/" + attempt);
+        assertTrue(page.contains("13 / 14") || page.contains("13/14"), "the attempt's total in the quiz's points");
     }
 
     @Test
