@@ -55,6 +55,13 @@ select ai.id, ai.exercise_version_id, ai.seed, 'p', '1', '1',
        'bench:' || ai.id || ':' || k, '2'  -- the right answer, stored with each graded part since V7
 from attempt_item ai join attempt a on a.id = ai.attempt_id join quiz q on q.id = a.quiz_id, generate_series(1, 5) k
 where q.course_id = :course and q.slug like 'bench-book-%';
+-- each attempt's score, as the app keeps it when it stores submissions (V20)
+update attempt a set score = l.total
+from (select ai.attempt_id, sum(s.score) as total
+      from (select distinct on (attempt_item_id, part_id) attempt_item_id, score from submission
+            order by attempt_item_id, part_id, id desc) s
+      join attempt_item ai on ai.id = s.attempt_item_id group by ai.attempt_id) l
+where l.attempt_id = a.id;
 commit;
 analyze;
 select :course as course_id,

@@ -291,6 +291,8 @@ public class QuizService {
             throw new QuizRuleException("quiz_rule_exam_no_check", 409, "an exam is graded when it is submitted");
         }
         requireOpen(attempt, now);
+        // checks of one attempt take turns, so each recomputed attempt score sees the other's submissions
+        em.createNativeQuery("select id from attempt where id = ?1 for update").setParameter(1, attempt.id).getSingleResult();
         AttemptItem item = item(attempt, position);
         List<Object[]> rows = new java.util.ArrayList<>();
         grade(item, FormAnswers.of(form, position, definition(item)), idempotencyKey, rows);
@@ -414,6 +416,13 @@ public class QuizService {
             }
         }
         query.executeUpdate();
+        // The attempt's score: the latest submission of each part, summed (read by the best-score rule).
+        em.createNativeQuery("""
+                update attempt a set score = (select coalesce(sum(l.score), 0) from (
+                    select distinct on (s.attempt_item_id, s.part_id) s.score from submission s
+                    join attempt_item ai on ai.id = s.attempt_item_id where ai.attempt_id = a.id
+                    order by s.attempt_item_id, s.part_id, s.id desc) l)
+                where a.id = (select attempt_id from attempt_item where id = ?1)""").setParameter(1, rows.get(0)[0]).executeUpdate();
     }
 
     public ExerciseDefinition definition(AttemptItem item) {
@@ -449,15 +458,10 @@ public class QuizService {
      * the gradebook (whole, or a page of students), its exports and the course page all select from it.
      */
     public static final String BEST_SCORES = """
-            counted as (select a.id, a.user_id, a.quiz_id from attempt a join quiz q on q.id = a.quiz_id
+            counted as (select a.id, a.user_id, a.quiz_id, a.score from attempt a join quiz q on q.id = a.quiz_id
                         join scope_users su on su.id = a.user_id
                         where q.course_id = ?1 and (a.submitted_at is not null or q.mode = 'practice')),
-            latest as (select ai.attempt_id, s.score,
-                              row_number() over (partition by s.attempt_item_id, s.part_id order by s.id desc) as rn
-                       from counted c join attempt_item ai on ai.attempt_id = c.id join submission s on s.attempt_item_id = ai.id),
-            scored as (select c.user_id, c.quiz_id, coalesce(sum(l.score), 0) as score
-                       from counted c left join latest l on l.attempt_id = c.id and l.rn = 1 group by c.id, c.user_id, c.quiz_id),
-            computed as (select user_id, quiz_id, max(score) as best from scored group by user_id, quiz_id),
+            computed as (select user_id, quiz_id, max(score) as best from counted group by user_id, quiz_id),
             overrides as (select o.user_id, o.quiz_id, o.score from score_override o join quiz oq on oq.id = o.quiz_id
                           join scope_users su on su.id = o.user_id where oq.course_id = ?1),
             best as (select coalesce(o.user_id, c.user_id) as user_id, coalesce(o.quiz_id, c.quiz_id) as quiz_id,
