@@ -69,6 +69,9 @@ public class CourseResource {
     @Inject
     ExerciseCatalog catalog;
 
+    @Inject
+    jakarta.validation.Validator validator;
+
     @GET
     @Transactional
     @Operation(hidden = true)
@@ -105,59 +108,27 @@ public class CourseResource {
     @Transactional
     @RolesAllowed(User.INSTRUCTOR)
     @Operation(hidden = true)
-    public Response addQuiz(@PathParam("id") long id, @FormParam("template") String template, @FormParam("mode") String mode,
-            @FormParam("reveal") String reveal, @FormParam("opens_at") String opensAt, @FormParam("closes_at") String closesAt,
-            @FormParam("time_limit") String timeLimit, @FormParam("max_attempts") String maxAttempts, @Context HttpHeaders headers) {
+    public Response addQuiz(@PathParam("id") long id, @FormParam("template") String template, @jakarta.ws.rs.BeanParam QuizSettingsForm form,
+            @Context HttpHeaders headers) {
         User user = currentUser.user();
         Course course = Course.findById(id);
         if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
             throw new NotFoundException("no course " + id);
         }
         Optional<QuizSpec> spec = catalog.quizzes().stream().filter(q -> q.id().equals(template)).findFirst();
-        try {
-            if (spec.isEmpty()) {
-                throw new IllegalArgumentException("course_quiz_error_template");
-            }
-            QuizService.Settings settings = settings(course, mode, reveal, opensAt, closesAt, timeLimit, maxAttempts);
-            String slug = spec.get().id() + "-" + (Quiz.count("course", course) + 1);
-            quizzes.createQuiz(course, spec.get(), slug, settings);
-            AuditLog.record(user.username, "quiz.create", slug + " in course " + course.id);
-        } catch (IllegalArgumentException | NullPointerException | java.time.format.DateTimeParseException e) {
-            String key = e.getMessage() != null && e.getMessage().startsWith("course_quiz_error") ? e.getMessage() : "course_quiz_error_settings";
-            return Response.status(400).entity(page(course, user, headers, key)).build();
+        if (spec.isEmpty()) {
+            return Response.status(400).entity(page(course, user, headers, "course_quiz_error_template")).build();
         }
+        QuizSettingsForm.Result checked = form.check(validator, course);
+        if (checked.error() != null) {
+            return Response.status(400).entity(page(course, user, headers, checked.error())).build();
+        }
+        String slug = spec.get().id() + "-" + (Quiz.count("course", course) + 1);
+        quizzes.createQuiz(course, spec.get(), slug, checked.settings());
+        AuditLog.record(user.username, "quiz.create", slug + " in course " + course.id);
         return Response.seeOther(URI.create("/courses/" + course.id)).build();
     }
 
-    /**
-     * A quiz's settings from a form (the template form here and the quiz builder share it); an
-     * IllegalArgumentException (message: a bundle key), NullPointerException or DateTimeParseException when a field is wrong.
-     */
-    static QuizService.Settings settings(Course course, String mode, String reveal, String opensAt, String closesAt, String timeLimit,
-            String maxAttempts) {
-        QuizService.Settings settings = new QuizService.Settings(Quiz.Mode.valueOf(mode), Quiz.Reveal.valueOf(reveal),
-                time(opensAt, course), time(closesAt, course), positive(timeLimit), positive(maxAttempts));
-        if (settings.opensAt() != null && settings.closesAt() != null && !settings.opensAt().isBefore(settings.closesAt())) {
-            throw new IllegalArgumentException("course_quiz_error_window");
-        }
-        return settings;
-    }
-
-    /** A datetime-local field (minutes, in the course's time zone) or nothing. */
-    private static OffsetDateTime time(String value, Course course) {
-        return CourseTime.parse(value, course);
-    }
-
-    private static Integer positive(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        int n = Integer.parseInt(value.trim());
-        if (n < 1) {
-            throw new IllegalArgumentException("course_quiz_error_settings");
-        }
-        return n;
-    }
 
     /** An instructor of the course publishes a draft quiz or takes it back to draft. */
     @POST

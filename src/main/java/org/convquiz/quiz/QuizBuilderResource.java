@@ -71,6 +71,9 @@ public class QuizBuilderResource {
     @Inject
     QuizService quizzes;
 
+    @Inject
+    jakarta.validation.Validator validator;
+
     @GET
     @Transactional
     @Operation(hidden = true)
@@ -124,12 +127,9 @@ public class QuizBuilderResource {
         }
         QuizService.Settings settings = null;
         if (error == null) {
-            try {
-                settings = CourseResource.settings(course, typed.get("mode"), typed.get("reveal"), typed.get("opens_at"),
-                        typed.get("closes_at"), typed.get("time_limit"), typed.get("max_attempts"));
-            } catch (IllegalArgumentException | NullPointerException | java.time.format.DateTimeParseException e) {
-                error = e.getMessage() != null && e.getMessage().startsWith("course_quiz_error") ? e.getMessage() : "course_quiz_error_settings";
-            }
+            QuizSettingsForm.Result checked = QuizSettingsForm.of(typed).check(validator, course);
+            settings = checked.settings();
+            error = checked.error();
         }
         if (error != null) {
             return Response.status(400).entity(page(course, typed.get("q"), typed.get("section"), typed, picked, error, headers)).build();

@@ -159,7 +159,15 @@ class QuizBuilderTest {
                 .then().statusCode(400).extract().asString().contains("does not exist or is not yours"));
         assertTrue(teacher.post(path, "exercise", "fig2-padding", "title_en", "Forged", "mode", "sometimes", "reveal", "immediately")
                 .then().statusCode(400).extract().asString().contains("settings are not valid"));
-        assertEquals(before, quizzes(w.courseId()), "no quiz made");
+        for (String[] bad : new String[][] {{"time_limit", "0"}, {"time_limit", "abc"}, {"time_limit", "99999"}, {"max_attempts", "-1"},
+                {"opens_at", "2026-02-30T10:00"}, {"closes_at", "tomorrow"}}) {
+            assertTrue(teacher.post(path, "exercise", "fig2-padding", "title_en", "Bad " + bad[0], "mode", "practice", "reveal", "immediately",
+                    bad[0], bad[1]).then().statusCode(400).extract().asString().contains("settings are not valid"), bad[0] + "=" + bad[1]);
+        }
+        // the quiz-file form on the course page is checked by the same rules
+        teacher.post("/courses/" + w.courseId() + "/quizzes", "template", "tutorial-pooling", "mode", "practice", "reveal", "immediately",
+                "time_limit", "0").then().statusCode(400);
+                assertEquals(before, quizzes(w.courseId()), "no quiz made");
     }
 
     @Test
