@@ -22,6 +22,7 @@ import org.convquiz.exercise.ExerciseDefinition;
 import org.convquiz.exercise.ExerciseVersion;
 import org.convquiz.exercise.Grader;
 import org.convquiz.exercise.QuizSpec;
+import org.convquiz.mastery.ConceptMap;
 
 /**
  * The rules of taking a quiz: who may start an attempt and when, which variant each question gets,
@@ -34,6 +35,9 @@ public class QuizService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    org.convquiz.mastery.MasteryService mastery;
 
     /** Settings of a quiz made from a quiz file. */
     public record Settings(Quiz.Mode mode, Quiz.Reveal reveal, OffsetDateTime opensAt, OffsetDateTime closesAt,
@@ -273,8 +277,11 @@ public class QuizService {
         requireOpen(attempt, now);
         AttemptItem item = item(attempt, position);
         List<Object[]> rows = new java.util.ArrayList<>();
-        grade(item, FormAnswers.of(form, position, definition(item)), idempotencyKey, rows);
-        insert(rows); // a resent form (same idempotency key) stores nothing more
+        List<ConceptMap.Evidence> evidence = new java.util.ArrayList<>();
+        grade(item, FormAnswers.of(form, position, definition(item)), idempotencyKey, rows, evidence);
+        if (insert(rows) > 0) { // a resent form (same idempotency key) stores nothing more and teaches nothing more
+            mastery.record(attempt.quiz.course.id, user.id, evidence, now);
+        }
     }
 
     /**
@@ -309,14 +316,17 @@ public class QuizService {
                     .setParameter(1, attempt).getResultList());
         }
         List<Object[]> rows = new java.util.ArrayList<>();
+        List<ConceptMap.Evidence> evidence = new java.util.ArrayList<>();
         for (AttemptItem item : AttemptItem.of(attempt)) {
             Map<String, String> given = late ? drafts.getOrDefault(item.position, Map.of())
                     : merged(drafts.getOrDefault(item.position, Map.of()), answers.getOrDefault(item.position, Map.of()));
             if (attempt.quiz.mode == Quiz.Mode.exam || !answered.contains(item.id)) {
-                grade(item, given, idempotencyKey + ":" + item.position, rows);
+                grade(item, given, idempotencyKey + ":" + item.position, rows, evidence);
             }
         }
-        insert(rows);
+        if (insert(rows) > 0) {
+            mastery.record(attempt.quiz.course.id, attempt.user.id, evidence, now);
+        }
         attempt.submittedAt = (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC);
     }
 
@@ -341,9 +351,11 @@ public class QuizService {
     }
 
     /** Grades one question and adds a submission row per part: what the attempt page will show, stored once. */
-    private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Object[]> rows) {
+    private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Object[]> rows,
+            List<ConceptMap.Evidence> evidence) {
         ExerciseDefinition definition = definition(item);
         Grader.Grade grade = Grader.grade(definition, item.seed, answers);
+        evidence.addAll(ConceptMap.evidence(definition, grade));
         for (Grader.PartResult part : grade.parts()) {
             rows.add(new Object[] {item.id, item.exerciseVersion.id, item.seed, part.partId(),
                     limit(part.raw() == null ? "" : part.raw()), part.readAs(), part.status().name(), part.score(), part.maxScore(),
@@ -363,9 +375,9 @@ public class QuizService {
      * Every graded part in one multi-row statement; a repeated idempotency key (a double click, a
      * resent form, a simultaneous copy) stores nothing and the first copy stands.
      */
-    private void insert(List<Object[]> rows) {
+    private int insert(List<Object[]> rows) {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
         StringBuilder sql = new StringBuilder("insert into submission (").append(String.join(", ", SUBMISSION_COLUMNS)).append(") values ");
         int n = SUBMISSION_COLUMNS.length;
@@ -390,7 +402,7 @@ public class QuizService {
                 }
             }
         }
-        query.executeUpdate();
+        return query.executeUpdate();
     }
 
     public ExerciseDefinition definition(AttemptItem item) {
