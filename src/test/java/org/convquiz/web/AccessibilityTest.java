@@ -70,7 +70,7 @@ class AccessibilityTest {
                     record(problems, lang + " /" + page, Accessibility.problems(d, lang, userText));
                 }
                 signIn(browser, w.student());
-                for (String page : List.of("courses", "courses/" + w.courseId(), "attempts/" + attempt, "history")) {
+                for (String page : List.of("courses", "courses/" + w.courseId(), "attempts/" + attempt, "history", "progress")) {
                     d.get(root + page);
                     record(problems, lang + " student /" + page, Accessibility.problems(d, lang, userText));
                 }
@@ -87,7 +87,7 @@ class AccessibilityTest {
                 String course = "courses/" + w.courseId();
                 for (String page : List.of(course, course + "/gradebook", course + "/gradebook?sort=total&dir=desc", course + "/students/" + w.student(),
                         course + "/statistics/padding-output-shape", course + "/misconceptions",
-                        course + "/statistics", course + "/people", course + "/quizzes/" + w.quizId() + "/overrides", course + "/quizzes/new",
+                        course + "/statistics", course + "/people", course + "/quizzes/" + w.quizId() + "/overrides", course + "/quizzes/new", course + "/mastery",
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
                     record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
