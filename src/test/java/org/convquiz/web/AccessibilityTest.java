@@ -73,6 +73,9 @@ class AccessibilityTest {
                 for (String page : List.of("courses", "courses/" + w.courseId(), "attempts/" + attempt, "history", "progress")) {
                     d.get(root + page);
                     record(problems, lang + " student /" + page, Accessibility.problems(d, lang, userText));
+                    if (page.equals("progress")) {
+                        browser.screenshot("progress-" + lang);
+                    }
                 }
                 d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                 d.get(root + "attempts/" + attempt + "#q1");
@@ -91,6 +94,9 @@ class AccessibilityTest {
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
                     record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
+                    if (page.endsWith("/mastery")) {
+                        browser.screenshot("mastery-" + lang);
+                    }
                     if (page.endsWith("/overrides") || page.endsWith("/quizzes/new")) {
                         browser.screenshot((page.endsWith("/new") ? "builder-" : "overrides-") + lang);
                     }
