@@ -81,6 +81,35 @@ public interface ConvQuizConfig {
         String dir();
     }
 
+    /** Bayesian Knowledge Tracing of each student's concepts (org.convquiz.mastery.Bkt states the formulas). */
+    Mastery mastery();
+
+    interface Mastery {
+        /** P(L₀): the estimate before any evidence. */
+        @WithName("p-init")
+        @WithDefault("0.2")
+        double pInit();
+
+        /** P(T): the chance of learning the concept at each answer. */
+        @WithName("p-learn")
+        @WithDefault("0.15")
+        double pLearn();
+
+        /** P(S): the chance that a student who knows it answers wrong anyway. */
+        @WithName("p-slip")
+        @WithDefault("0.1")
+        double pSlip();
+
+        /** P(G): the chance that a student who does not know it answers right anyway. */
+        @WithName("p-guess")
+        @WithDefault("0.2")
+        double pGuess();
+
+        /** The estimate from which a concept counts as mastered (and practice stops suggesting it). */
+        @WithDefault("0.95")
+        double mastered();
+    }
+
     interface Session {
         /**
          * The key that encrypts session cookies (CONVQUIZ_SESSION_KEY): the same on every instance and across

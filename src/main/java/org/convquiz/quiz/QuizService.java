@@ -22,6 +22,7 @@ import org.convquiz.exercise.ExerciseDefinition;
 import org.convquiz.exercise.ExerciseVersion;
 import org.convquiz.exercise.Grader;
 import org.convquiz.exercise.QuizSpec;
+import org.convquiz.mastery.ConceptMap;
 
 /**
  * The rules of taking a quiz: who may start an attempt and when, which variant each question gets,
@@ -34,6 +35,9 @@ public class QuizService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    org.convquiz.mastery.MasteryService mastery;
 
     /** Settings of a quiz made from a quiz file. */
     public record Settings(Quiz.Mode mode, Quiz.Reveal reveal, OffsetDateTime opensAt, OffsetDateTime closesAt,
@@ -295,8 +299,11 @@ public class QuizService {
         em.createNativeQuery("select id from attempt where id = ?1 for update").setParameter(1, attempt.id).getSingleResult();
         AttemptItem item = item(attempt, position);
         List<Object[]> rows = new java.util.ArrayList<>();
-        grade(item, FormAnswers.of(form, position, definition(item)), idempotencyKey, rows);
-        insert(rows); // a resent form (same idempotency key) stores nothing more
+        List<ConceptMap.Evidence> evidence = new java.util.ArrayList<>();
+        grade(item, FormAnswers.of(form, position, definition(item)), idempotencyKey, rows, evidence);
+        if (insert(rows) > 0) { // a resent form (same idempotency key) stores nothing more and teaches nothing more
+            mastery.record(attempt.quiz.course.id, user.id, evidence, now);
+        }
     }
 
     /**
@@ -331,14 +338,17 @@ public class QuizService {
                     .setParameter(1, attempt).getResultList());
         }
         List<Object[]> rows = new java.util.ArrayList<>();
+        List<ConceptMap.Evidence> evidence = new java.util.ArrayList<>();
         for (AttemptItem item : AttemptItem.of(attempt)) {
             Map<String, String> given = late ? drafts.getOrDefault(item.position, Map.of())
                     : merged(drafts.getOrDefault(item.position, Map.of()), answers.getOrDefault(item.position, Map.of()));
             if (attempt.quiz.mode == Quiz.Mode.exam || !answered.contains(item.id)) {
-                grade(item, given, idempotencyKey + ":" + item.position, rows);
+                grade(item, given, idempotencyKey + ":" + item.position, rows, evidence);
             }
         }
-        insert(rows);
+        if (insert(rows) > 0) {
+            mastery.record(attempt.quiz.course.id, attempt.user.id, evidence, now);
+        }
         attempt.submittedAt = (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC);
     }
 
@@ -363,9 +373,11 @@ public class QuizService {
     }
 
     /** Grades one question and adds a submission row per part: what the attempt page will show, stored once. */
-    private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Object[]> rows) {
+    private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Object[]> rows,
+            List<ConceptMap.Evidence> evidence) {
         ExerciseDefinition definition = definition(item);
         Grader.Grade grade = Grader.grade(definition, item.seed, answers);
+        evidence.addAll(ConceptMap.evidence(definition, grade));
         // a quiz that weighs the exercise differently scales every part alike, so sums of stored scores stay right
         double factor = item.points == null || definition.maxScore() <= 0 ? 1 : item.points.doubleValue() / definition.maxScore();
         for (Grader.PartResult part : grade.parts()) {
@@ -388,9 +400,9 @@ public class QuizService {
      * Every graded part in one multi-row statement; a repeated idempotency key (a double click, a
      * resent form, a simultaneous copy) stores nothing and the first copy stands.
      */
-    private void insert(List<Object[]> rows) {
+    private int insert(List<Object[]> rows) {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
         StringBuilder sql = new StringBuilder("insert into submission (").append(String.join(", ", SUBMISSION_COLUMNS)).append(") values ");
         int n = SUBMISSION_COLUMNS.length;
@@ -415,7 +427,7 @@ public class QuizService {
                 }
             }
         }
-        query.executeUpdate();
+        int stored = query.executeUpdate();
         // The attempt's score: the latest submission of each part, summed (read by the best-score rule).
         em.createNativeQuery("""
                 update attempt a set score = (select coalesce(sum(l.score), 0) from (
@@ -423,6 +435,7 @@ public class QuizService {
                     join attempt_item ai on ai.id = s.attempt_item_id where ai.attempt_id = a.id
                     order by s.attempt_item_id, s.part_id, s.id desc) l)
                 where a.id = (select attempt_id from attempt_item where id = ?1)""").setParameter(1, rows.get(0)[0]).executeUpdate();
+        return stored;
     }
 
     public ExerciseDefinition definition(AttemptItem item) {

@@ -55,6 +55,8 @@ class StatementCountTest {
         }
         pages.put("course", () -> student.get(base).statusCode());
         pages.put("history", () -> student.get("/history").statusCode());
+        pages.put("progress", () -> student.get("/progress").statusCode());
+        pages.put("class mastery", () -> teacher.get(base + "/mastery").statusCode());
         Map<String, Long> out = new LinkedHashMap<>();
         pages.forEach((name, page) -> {
             page.get(); // first visit: parses exercise versions this instance has not seen yet

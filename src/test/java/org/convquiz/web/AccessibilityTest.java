@@ -70,9 +70,12 @@ class AccessibilityTest {
                     record(problems, lang + " /" + page, Accessibility.problems(d, lang, userText));
                 }
                 signIn(browser, w.student());
-                for (String page : List.of("courses", "courses/" + w.courseId(), "attempts/" + attempt, "history")) {
+                for (String page : List.of("courses", "courses/" + w.courseId(), "attempts/" + attempt, "history", "progress")) {
                     d.get(root + page);
                     record(problems, lang + " student /" + page, Accessibility.problems(d, lang, userText));
+                    if (page.equals("progress")) {
+                        browser.screenshot("progress-" + lang);
+                    }
                 }
                 d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                 d.get(root + "attempts/" + attempt + "#q1");
@@ -87,10 +90,14 @@ class AccessibilityTest {
                 String course = "courses/" + w.courseId();
                 for (String page : List.of(course, course + "/gradebook", course + "/gradebook?sort=total&dir=desc", course + "/students/" + w.student(),
                         course + "/statistics/padding-output-shape", course + "/misconceptions",
-                        course + "/statistics", course + "/people", course + "/quizzes/" + w.quizId() + "/overrides", course + "/quizzes/new", course + "/quizzes/" + w.quizId() + "/preview?answers=true",
+                        course + "/statistics", course + "/people", course + "/quizzes/" + w.quizId() + "/overrides", course + "/quizzes/new",
+                        course + "/quizzes/" + w.quizId() + "/preview?answers=true", course + "/mastery",
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
                     record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
+                    if (page.endsWith("/mastery")) {
+                        browser.screenshot("mastery-" + lang);
+                    }
                     if (page.endsWith("/overrides") || page.endsWith("/quizzes/new")) {
                         browser.screenshot((page.endsWith("/new") ? "builder-" : "overrides-") + lang);
                     }
