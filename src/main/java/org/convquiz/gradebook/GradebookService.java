@@ -84,7 +84,7 @@ public class GradebookService {
                             from course_member m join app_user u on u.id = m.user_id where m.course_id = ?1 and m.role = 'student'),""";
 
     private static final String SELECT_ROWS = """
-             q as (select id, position from quiz where course_id = ?1),
+             q as (select id, position from quiz where course_id = ?1 and not adaptive),
             """ + QuizService.BEST_SCORES + """
 
             select su.username, su.display_name, array_agg(b.best order by q.position, q.id), su.student_number, su.email,
@@ -229,7 +229,7 @@ public class GradebookService {
         String dir = ascending ? "asc" : "desc";
         String shown = descending ? "desc" : "asc";
         if (sort.ofAccount()) {
-            return pageSql(sort, descending, backwards, ", q as (select id, position from quiz where course_id = ?1), " + QuizService.BEST_SCORES
+            return pageSql(sort, descending, backwards, ", q as (select id, position from quiz where course_id = ?1 and not adaptive), " + QuizService.BEST_SCORES
                     + " select su.username, su.display_name, array_agg(b.best order by q.position, q.id), su.student_number, su.email,"
                     + " array_agg(coalesce(b.overridden, false) order by q.position, q.id)"
                     + " from scope_users su left join q on true left join best b on b.user_id = su.id and b.quiz_id = q.id"
@@ -239,7 +239,7 @@ public class GradebookService {
         String key = sort == SortKey.total ? "coalesce(sum(b.best), 0)" : "coalesce(max(b.best) filter (where q.id = ?6), -1)";
         return "with scope_users as (select u.id, u.username, u.display_name, u.student_number, u.email"
                 + " from course_member m join app_user u on u.id = m.user_id where m.course_id = ?1 and m.role = 'student' and " + FILTER + "),"
-                + " q as (select id, position from quiz where course_id = ?1), " + QuizService.BEST_SCORES + ","
+                + " q as (select id, position from quiz where course_id = ?1 and not adaptive), " + QuizService.BEST_SCORES + ","
                 + " all_rows as (select su.username, su.display_name, array_agg(b.best order by q.position, q.id) as bests, su.student_number, su.email,"
                 + " array_agg(coalesce(b.overridden, false) order by q.position, q.id) as flags, " + key + " as k"
                 + " from scope_users su left join q on true left join best b on b.user_id = su.id and b.quiz_id = q.id"

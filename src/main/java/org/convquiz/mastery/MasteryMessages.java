@@ -107,4 +107,16 @@ public interface MasteryMessages {
 
     @Message("Pooling backward")
     String concept_pooling_backward();
+
+    @Message("Practise my weak spots")
+    String practise_button();
+
+    @Message("Each press brings one question on the idea you know least, with numbers where your own recent mistakes would show.")
+    String practise_note();
+
+    @Message("Every idea of this course is mastered: there is no weak spot left to practise.")
+    String practise_all_mastered();
+
+    @Message("Next weak spot")
+    String practise_next();
 }

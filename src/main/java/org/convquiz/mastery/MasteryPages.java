@@ -48,13 +48,15 @@ public class MasteryPages {
         }
     }
 
-    public record CourseProgress(long courseId, String title, List<Bar> bars) {
+    /** {@code student}: the user studies in this course, so may practise its weak spots. */
+    public record CourseProgress(long courseId, String title, List<Bar> bars, boolean student) {
     }
 
     /** Every course the user belongs to with a bar per concept: two statements. */
     @Transactional
     public List<CourseProgress> progress(User user) {
-        List<Course> courses = Course.of(user);
+        List<org.convquiz.account.CourseMember> memberships = org.convquiz.account.CourseMember.<org.convquiz.account.CourseMember>find(
+                "from CourseMember m join fetch m.course where m.user = ?1 order by m.course.title", user).list();
         Map<Long, Map<Concept, MasteryService.Estimate>> all = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select course_id, concept, p_known, observations from mastery where user_id = ?1")
@@ -64,8 +66,9 @@ public class MasteryPages {
                     .put(c, new MasteryService.Estimate(((Number) r[2]).doubleValue(), ((Number) r[3]).intValue())));
         }
         List<CourseProgress> out = new ArrayList<>();
-        for (Course c : courses) {
-            out.add(new CourseProgress(c.id, c.title, bars(all.getOrDefault(c.id, Map.of()))));
+        for (org.convquiz.account.CourseMember m : memberships) {
+            Course c = m.course;
+            out.add(new CourseProgress(c.id, c.title, bars(all.getOrDefault(c.id, Map.of())), User.STUDENT.equals(m.role)));
         }
         return out;
     }

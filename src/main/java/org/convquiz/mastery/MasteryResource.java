@@ -24,7 +24,7 @@ public class MasteryResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance progress(List<MasteryPages.CourseProgress> courses, int threshold, String lang);
+        static native TemplateInstance progress(List<MasteryPages.CourseProgress> courses, int threshold, String lang, long masteredCourse);
     }
 
     @Inject
@@ -36,7 +36,8 @@ public class MasteryResource {
     @GET
     @Transactional
     @Operation(hidden = true)
-    public TemplateInstance progress(@Context HttpHeaders headers) {
-        return Templates.progress(pages.progress(currentUser.user()), pages.thresholdPercent(), Lang.of(headers).tag());
+    public TemplateInstance progress(@Context HttpHeaders headers, @jakarta.ws.rs.QueryParam("mastered") String mastered) {
+        long masteredCourse = mastered != null && mastered.matches("\\d{1,18}") ? Long.parseLong(mastered) : -1;
+        return Templates.progress(pages.progress(currentUser.user()), pages.thresholdPercent(), Lang.of(headers).tag(), masteredCourse);
     }
 }

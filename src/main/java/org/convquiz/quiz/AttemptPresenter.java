@@ -58,10 +58,10 @@ public class AttemptPresenter {
         QuizService.Standing standing = quizzes.standings(List.of(attempt.id)).get(attempt.id); // the one scoring rule
         long secondsLeft = attempt.deadlineAt == null || attempt.isSubmitted() ? -1
                 : Math.max(0, Duration.between(now, attempt.deadlineAt.toInstant()).toSeconds());
-        boolean canRetry = quiz.mode == Quiz.Mode.practice && rules.state(now) == Quiz.State.open;
+        boolean canRetry = quiz.mode == Quiz.Mode.practice && rules.state(now) == Quiz.State.open && !quiz.adaptive;
         return new Views.AttemptView(attempt.id, quiz.id, quiz.course.id, quiz.title(l), quiz.mode == Quiz.Mode.practice,
                 attempt.isSubmitted(), attempt.number, items, standing.score(), standing.maxScore(),
-                CourseTime.format(attempt.deadlineAt, quiz.course), secondsLeft, UUID.randomUUID().toString(), canRetry);
+                CourseTime.format(attempt.deadlineAt, quiz.course), secondsLeft, UUID.randomUUID().toString(), canRetry, quiz.adaptive);
     }
 
     private Views.ItemView item(ExerciseDefinition definition, AttemptItem item, Map<String, Submission> submitted,

@@ -72,6 +72,10 @@ public class Quiz extends PanacheEntityBase {
     @Column(length = 64)
     public String section;
 
+    /** The course's weak-spot practice: questions appended one at a time per student; not listed as a quiz. */
+    @Column(nullable = false)
+    public boolean adaptive;
+
     /** False while a draft: students neither see nor start it. */
     @Column(nullable = false)
     public boolean published = true;
@@ -103,6 +107,6 @@ public class Quiz extends PanacheEntityBase {
     }
 
     public static List<Quiz> of(Course course) {
-        return find("course = ?1 order by position, id", course).list();
+        return find("course = ?1 and adaptive = false order by position, id", course).list();
     }
 }

@@ -80,7 +80,7 @@ public final class Views {
 
     public record AttemptView(long id, long quizId, long courseId, String quizTitle, boolean practice, boolean submitted,
             int number, List<ItemView> items, double score, double maxScore, String deadline, long secondsLeft,
-            String submitKey, boolean canRetry) {
+            String submitKey, boolean canRetry, boolean adaptive) {
     }
 
     public record HistoryRow(long attemptId, String course, String quiz, int number, String started, String submitted,
