@@ -50,6 +50,11 @@ public class CourseMember extends PanacheEntityBase {
         return find("course = ?1 and user = ?2", course, user).firstResultOptional();
     }
 
+    /** Whether the user is one of the course's instructors (its only editors); false for a missing course. */
+    public static boolean teaches(Course course, User user) {
+        return course != null && of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isPresent();
+    }
+
     public static List<CourseMember> students(Course course) {
         return find("course = ?1 and role = ?2 order by user.username", course, User.STUDENT).list();
     }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,8 +29,6 @@ import org.convquiz.web.StepView;
  */
 @ApplicationScoped
 public class AttemptPresenter {
-    /** Times as shown: in the configured time zone (CONVQUIZ_TIME_ZONE), named. */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV").withZone(org.convquiz.web.AppTime.zoneId());
     private static final java.util.Set<String> SHAPE_QUANTITIES = java.util.Set.of("output_shape", "output_height", "output_width",
             "output_channels");
 

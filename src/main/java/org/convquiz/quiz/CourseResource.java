@@ -112,7 +112,7 @@ public class CourseResource {
             @Context HttpHeaders headers) {
         User user = currentUser.user();
         Course course = Course.findById(id);
-        if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+        if (!CourseMember.teaches(course, user)) {
             throw new NotFoundException("no course " + id);
         }
         Optional<QuizSpec> spec = catalog.quizzes().stream().filter(q -> q.id().equals(template)).findFirst();
@@ -141,7 +141,7 @@ public class CourseResource {
         User user = currentUser.user();
         Quiz quiz = Quiz.findById(quizId);
         if (quiz == null || quiz.course.id != id
-                || CourseMember.of(quiz.course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+                || !CourseMember.teaches(quiz.course, user)) {
             throw new NotFoundException("no quiz " + quizId + " in course " + id);
         }
         if (!"true".equals(published) && !"false".equals(published)) {
@@ -161,7 +161,7 @@ public class CourseResource {
     public Response timeZone(@PathParam("id") long id, @FormParam("time_zone") String timeZone, @Context HttpHeaders headers) {
         User user = currentUser.user();
         Course course = Course.findById(id);
-        if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+        if (!CourseMember.teaches(course, user)) {
             throw new NotFoundException("no course " + id);
         }
         Optional<String> zone = CourseTime.known(timeZone);
@@ -184,7 +184,7 @@ public class CourseResource {
             @FormParam("version") String version, @Context HttpHeaders headers) {
         User user = currentUser.user();
         Course course = Course.findById(id);
-        if (course == null || CourseMember.of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+        if (!CourseMember.teaches(course, user)) {
             throw new NotFoundException("no course " + id);
         }
         if (!"up".equals(direction) && !"down".equals(direction)) {

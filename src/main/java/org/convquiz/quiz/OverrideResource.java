@@ -171,7 +171,7 @@ public class OverrideResource {
     private Quiz taught(long id, long quizId) {
         Quiz quiz = Quiz.findById(quizId);
         if (quiz == null || quiz.course.id != id
-                || CourseMember.of(quiz.course, currentUser.user()).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+                || !CourseMember.teaches(quiz.course, currentUser.user())) {
             throw new NotFoundException("no quiz " + quizId + " in course " + id);
         }
         return quiz;

@@ -156,7 +156,7 @@ public class QuizBuilderResource {
 
     private Course taught(long id) {
         Course course = Course.findById(id);
-        if (course == null || CourseMember.of(course, currentUser.user()).filter(m -> User.INSTRUCTOR.equals(m.role)).isEmpty()) {
+        if (!CourseMember.teaches(course, currentUser.user())) {
             throw new NotFoundException("no course " + id);
         }
         return course;

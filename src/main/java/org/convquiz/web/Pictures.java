@@ -34,8 +34,7 @@ public final class Pictures {
      * and output to scale for shape questions. Empty when there is nothing useful to draw.
      */
     public static Optional<Picture> forQuestion(Model model, java.util.Set<String> quantities, boolean revealed, String lang) {
-        AppMessages msg = io.quarkus.qute.i18n.MessageBundles.get(AppMessages.class,
-                io.quarkus.qute.i18n.Localized.Literal.of("zh".equals(lang) ? "zh" : "en"));
+        AppMessages msg = ShapePictures.bundle(lang);
         boolean shapeAsked = quantities.contains("output_shape") || quantities.contains("output_height")
                 || quantities.contains("output_width");
         if (model.input() == null && model.inputShape() != null && model.inputShape().length >= 3 && model.layers().size() == 1) {
@@ -196,7 +195,7 @@ public final class Pictures {
     }
 
     /** A small SVG writer: grids of numbered cells side by side. */
-    private static final class Svg {
+    static final class Svg {
         private final StringBuilder body = new StringBuilder();
         private int height;
         private int width;
@@ -245,11 +244,11 @@ public final class Pictures {
                     + (height + 2) + "\" width=\"" + (width + 4) + "\" height=\"" + (height + 2) + "\">" + body + "</svg>";
         }
 
-        private static String rect(int x, int y, int w, int h, String cls) {
+        static String rect(int x, int y, int w, int h, String cls) {
             return "<rect class=\"" + cls + "\" x=\"" + x + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + h + "\"/>";
         }
 
-        private static String text(int x, int y, String s, String cls) {
+        static String text(int x, int y, String s, String cls) {
             return "<text class=\"" + cls + "\" x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"middle\">" + MathMl.escape(s) + "</text>";
         }
 

@@ -205,7 +205,7 @@ final class ShapePictures {
         }
     }
 
-    private static AppMessages bundle(String lang) {
+    static AppMessages bundle(String lang) {
         return MessageBundles.get(AppMessages.class, Localized.Literal.of("zh".equals(lang) ? "zh" : "en"));
     }
 
@@ -217,10 +217,10 @@ final class ShapePictures {
     }
 
     private static String rect(int x, int y, int w, int h, String cls) {
-        return "<rect class=\"" + cls + "\" x=\"" + x + "\" y=\"" + y + "\" width=\"" + w + "\" height=\"" + h + "\"/>";
+        return Pictures.Svg.rect(x, y, w, h, cls);
     }
 
     private static String text(int x, int y, String s, String cls) {
-        return "<text class=\"" + cls + "\" x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"middle\">" + MathMl.escape(s) + "</text>";
+        return Pictures.Svg.text(x, y, s, cls);
     }
 }

@@ -21,13 +21,24 @@ class HalfFilledGridTest {
     @Inject
     TestData data;
 
-    @Test
-    void practiceGradesTheFilledCellsAndMarksTheBlankOne() {
-        var world = data.world(Settings.practice(), "fig1-cross-correlation");
+    private record Started(Session s, long attempt) {
+    }
+
+    /** A student of a new course whose quiz is fig1-cross-correlation, started, pinned to the tutorial's numbers and opened. */
+    private Started start(Settings settings) {
+        var world = data.world(settings, "fig1-cross-correlation");
         Session s = Session.login(world.student(), TestData.PASSWORD);
         long attempt = s.start(world.courseId(), world.quizId());
         data.pinVariants(attempt);
         s.page("/attempts/" + attempt);
+        return new Started(s, attempt);
+    }
+
+    @Test
+    void practiceGradesTheFilledCellsAndMarksTheBlankOne() {
+        Started started = start(Settings.practice());
+        Session s = started.s();
+        long attempt = started.attempt();
         s.post("/attempts/" + attempt + "/items/0", "idempotency", s.idempotency(0),
                 "a.0.y.0.0", "19", "a.0.y.0.1", "25", "a.0.y.1.0", "37", "a.0.y.1.1", "").then().statusCode(303);
 
@@ -47,11 +58,9 @@ class HalfFilledGridTest {
 
     @Test
     void anExamHandInGradesAHalfFilledGridTheSameWay() {
-        var world = data.world(new Settings(Quiz.Mode.exam, Quiz.Reveal.after_submit, null, null, null, null), "fig1-cross-correlation");
-        Session s = Session.login(world.student(), TestData.PASSWORD);
-        long attempt = s.start(world.courseId(), world.quizId());
-        data.pinVariants(attempt);
-        s.page("/attempts/" + attempt);
+        Started started = start(new Settings(Quiz.Mode.exam, Quiz.Reveal.after_submit, null, null, null, null));
+        Session s = started.s();
+        long attempt = started.attempt();
         // two cells filled, one of them wrong (24 for 25), two blank: 1 of 4 right
         s.post("/attempts/" + attempt + "/submit", "idempotency", s.idempotency(0),
                 "a.0.y.0.0", "19", "a.0.y.0.1", "24", "a.0.y.1.0", " ", "a.0.y.1.1", "").then().statusCode(303);
@@ -65,11 +74,9 @@ class HalfFilledGridTest {
 
     @Test
     void onlyBlankOrWrongCellsScoreNothingAndSaySo() {
-        var world = data.world(Settings.practice(), "fig1-cross-correlation");
-        Session s = Session.login(world.student(), TestData.PASSWORD);
-        long attempt = s.start(world.courseId(), world.quizId());
-        data.pinVariants(attempt);
-        s.page("/attempts/" + attempt);
+        Started started = start(Settings.practice());
+        Session s = started.s();
+        long attempt = started.attempt();
         s.post("/attempts/" + attempt + "/items/0", "idempotency", s.idempotency(0),
                 "a.0.y.0.0", "1", "a.0.y.0.1", "", "a.0.y.1.0", "", "a.0.y.1.1", "").then().statusCode(303);
         Submission sub = data.submissions(attempt).get(0);
