@@ -20,6 +20,8 @@ public final class Shapes {
 
     private static final String[] AXIS = {"H", "W", "n"};
     private static final String[] SUB = {"h", "w", ""};
+    /** The phrase keys naming an axis: height, width, or (one axis alone) size. */
+    private static final String[] AXIS_WORD = {"shape.axis.height", "shape.axis.width", "shape.axis.size"};
 
     // ---------------------------------------------------------------- convolution
 
@@ -76,37 +78,30 @@ public final class Shapes {
         String sub = SUB[axis];
         String nn = sub.isEmpty() ? "n" : "n_" + sub;
         String lhs = a + "_{out} = ";
-        String what = axis == 0 ? "height" : axis == 1 ? "width" : "size";
-        String whatZh = axis == 0 ? "输出高度" : axis == 1 ? "输出宽度" : "输出尺寸";
+        Phrase what = Phrase.of(AXIS_WORD[axis]);
         if (conv == Padding.Convention.TOTAL) {
             String ps = sub.isEmpty() ? "p" : "p_" + sub;
             String ks = sub.isEmpty() ? "k" : "k_" + sub;
             String ss = sub.isEmpty() ? "s" : "s_" + sub;
             String ds = sub.isEmpty() ? "d" : "d_" + sub;
             int total = pb + pa;
-            String en = "Output " + what + ", tutorial convention: " + ps + " = " + total
-                    + " is the TOTAL padding over both sides (" + pb + " before, " + pa + " after)";
-            String zh = whatZh + "(教程约定:" + ps + " = " + total + " 是两侧填充的总数,前 " + pb + " 后 " + pa + ")";
+            Phrase says = Phrase.of("shape.conv.total", what, ps, total, pb, pa);
             if (d == 1) {
-                return new Step(en, zh, lhs + "⌊(" + nn + " + " + ps + " − " + ks + " + " + ss + ")/" + ss + "⌋",
+                return new Step(says, lhs + "⌊(" + nn + " + " + ps + " − " + ks + " + " + ss + ")/" + ss + "⌋",
                         lhs + "⌊(" + n + " + " + total + " − " + k + " + " + s + ")/" + s + "⌋", Fmt.num(out));
             }
-            return new Step(en, zh,
+            return new Step(says,
                     lhs + "⌊(" + nn + " + " + ps + " − " + ds + "(" + ks + " − 1) − 1 + " + ss + ")/" + ss + "⌋",
                     lhs + "⌊(" + n + " + " + total + " − " + d + "×(" + k + " − 1) − 1 + " + s + ")/" + s + "⌋",
                     Fmt.num(out));
         }
         if (pb == pa) {
-            String en = "Output " + what + ", PyTorch convention: p = " + pb + " on EACH side (" + (2 * pb) + " in total)";
-            String zh = whatZh + "(PyTorch 约定:每侧填充 p = " + pb + ",共 " + (2 * pb) + ")";
-            return new Step(en, zh, lhs + "⌊(" + nn + " + 2p − d(k − 1) − 1)/s⌋ + 1",
+            return new Step(Phrase.of("shape.conv.per-side", what, pb, 2 * pb), lhs + "⌊(" + nn + " + 2p − d(k − 1) − 1)/s⌋ + 1",
                     lhs + "⌊(" + n + " + 2×" + pb + " − " + d + "×(" + k + " − 1) − 1)/" + s + "⌋ + 1", Fmt.num(out));
         }
         String before = axis == 0 ? "p_{top}" : axis == 1 ? "p_{left}" : "p_{before}";
         String after = axis == 0 ? "p_{bottom}" : axis == 1 ? "p_{right}" : "p_{after}";
-        String en = "Output " + what + " with uneven padding: " + pb + " before and " + pa + " after (PyTorch per-side amounts)";
-        String zh = whatZh + "(两侧填充不同:前 " + pb + " 后 " + pa + ",按 PyTorch 每侧计)";
-        return new Step(en, zh, lhs + "⌊(" + nn + " + " + before + " + " + after + " − d(k − 1) − 1)/s⌋ + 1",
+        return new Step(Phrase.of("shape.conv.uneven", what, pb, pa), lhs + "⌊(" + nn + " + " + before + " + " + after + " − d(k − 1) − 1)/s⌋ + 1",
                 lhs + "⌊(" + n + " + " + pb + " + " + pa + " − " + d + "×(" + k + " − 1) − 1)/" + s + "⌋ + 1",
                 Fmt.num(out));
     }
@@ -140,9 +135,7 @@ public final class Shapes {
         steps.add(paddingStep(c.padding(), pad, c));
         steps.add(convStep(0, h, c.kernel().h(), c.stride().h(), pad[0], pad[1], c.dilation().h(), conv, oh));
         steps.add(convStep(1, w, c.kernel().w(), c.stride().w(), pad[2], pad[3], c.dilation().w(), conv, ow));
-        steps.add(new Step("Output channels = out_channels (one c_i/g × k_h × k_w kernel per output channel)",
-                "输出通道数 = out_channels(每个输出通道一个 c_i/g × k_h × k_w 的核)",
-                "c_{out} = c_o", "c_{out} = " + c.outChannels(), Fmt.num(c.outChannels())));
+        steps.add(new Step(Phrase.of("shape.conv.channels"), "c_{out} = c_o", "c_{out} = " + c.outChannels(), Fmt.num(c.outChannels())));
         int[] out = rank == 4 ? new int[] {inputShape[0], c.outChannels(), oh, ow} : new int[] {c.outChannels(), oh, ow};
         steps.add(shapeStep(out));
         return new Result<>(out, steps);
@@ -151,23 +144,15 @@ public final class Shapes {
     private static Step paddingStep(Padding p, int[] pad, Conv2d c) {
         String mode = c.paddingMode() == PaddingMode.ZEROS ? "zeros" : c.paddingMode().name().toLowerCase();
         if (p instanceof Padding.Same) {
-            return new Step("padding='same' (PyTorch): d(k − 1) in total, the odd extra row/column goes to the bottom/right; "
-                    + "top " + pad[0] + ", bottom " + pad[1] + ", left " + pad[2] + ", right " + pad[3] + " (" + mode + ")",
-                    "padding='same'(PyTorch):总填充 d(k − 1),奇数时多出的一行/列放在下/右;上 " + pad[0] + " 下 " + pad[1]
-                            + " 左 " + pad[2] + " 右 " + pad[3],
+            return new Step(Phrase.of("shape.padding.same", pad[0], pad[1], pad[2], pad[3], mode),
                     "p_h = d(k_h − 1)", "p_h = " + c.dilation().h() + "×(" + c.kernel().h() + " − 1)",
                     Fmt.num(pad[0] + pad[1]));
         }
         if (p instanceof Padding.Explicit e && e.convention() == Padding.Convention.TOTAL) {
-            return new Step("Tutorial convention: p_h = " + e.totalH() + " rows and p_w = " + e.totalW()
-                    + " columns in TOTAL, split ⌊p/2⌋ before and ⌈p/2⌉ after (" + mode + ")",
-                    "教程约定:高两侧共填充 p_h = " + e.totalH() + " 行,宽两侧共填充 p_w = " + e.totalW() + " 列",
+            return new Step(Phrase.of("shape.padding.total", e.totalH(), e.totalW(), mode),
                     "p_{top} = ⌊p_h/2⌋", "p_{top} = ⌊" + e.totalH() + "/2⌋", Fmt.num(pad[0]));
         }
-        return new Step("PyTorch convention: padding is added on EACH side: top " + pad[0] + ", bottom " + pad[1]
-                + ", left " + pad[2] + ", right " + pad[3] + " (" + mode + "); the tutorial's total p_h is their sum",
-                "PyTorch 约定:每一侧都填充;上 " + pad[0] + " 下 " + pad[1] + " 左 " + pad[2] + " 右 " + pad[3]
-                        + ";教程中的 p_h 是两侧之和",
+        return new Step(Phrase.of("shape.padding.per-side", pad[0], pad[1], pad[2], pad[3], mode),
                 "p_h = p_{top} + p_{bottom}", "p_h = " + pad[0] + " + " + pad[1], Fmt.num(pad[0] + pad[1]));
     }
 
@@ -207,7 +192,7 @@ public final class Shapes {
     }
 
     static Step shapeStep(int[] out) {
-        return new Step("Output shape", "输出形状", "", "", Fmt.shape(out));
+        return new Step(Phrase.of("shape.output"), "", "", Fmt.shape(out));
     }
 
     // ---------------------------------------------------------------- transposed convolution
@@ -238,9 +223,7 @@ public final class Shapes {
             int op = axis == 0 ? c.outputPadding().h() : c.outputPadding().w();
             int d = axis == 0 ? c.dilation().h() : c.dilation().w();
             String a = AXIS[axis];
-            steps.add(new Step("Transposed convolution output " + (axis == 0 ? "height" : "width")
-                    + " (PyTorch: padding p removed on each side, output_padding added once)",
-                    "转置卷积输出" + (axis == 0 ? "高度" : "宽度") + "(PyTorch:每侧减去 p,output_padding 只加一次)",
+            steps.add(new Step(Phrase.of("shape.transpose", Phrase.of(AXIS_WORD[axis])),
                     a + "_{out} = (n_" + SUB[axis] + " − 1)s − 2p + d(k − 1) + p_{out} + 1",
                     a + "_{out} = (" + n + " − 1)×" + s + " − 2×" + p + " + " + d + "×(" + k + " − 1) + " + op + " + 1",
                     Fmt.num(axis == 0 ? oh : ow)));
@@ -285,24 +268,19 @@ public final class Shapes {
     private static List<Step> poolSteps(int axis, int n, int k, int s, int p, int d, boolean ceil) {
         String a = AXIS[axis];
         String nn = SUB[axis].isEmpty() ? "n" : "n_" + SUB[axis];
-        String what = axis == 0 ? "height" : axis == 1 ? "width" : "size";
-        String whatZh = axis == 0 ? "输出高度" : axis == 1 ? "输出宽度" : "输出尺寸";
+        Phrase what = Phrase.of(AXIS_WORD[axis]);
         int num = n + 2 * p - d * (k - 1) - 1;
         int first = Math.floorDiv(num + (ceil ? s - 1 : 0), s) + 1;
         String l = ceil ? "⌈" : "⌊";
         String r = ceil ? "⌉" : "⌋";
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Pooling output " + what + " (PyTorch convention: p on each side" + (ceil ? ", ceil_mode rounds up)" : ")"),
-                whatZh + "(PyTorch 约定:每侧填充 p" + (ceil ? ",ceil_mode 向上取整)" : ")"),
+        steps.add(new Step(Phrase.of(ceil ? "shape.pool.ceil" : "shape.pool", what),
                 a + "_{out} = " + l + "(" + nn + " + 2p − d(k − 1) − 1)/s" + r + " + 1",
                 a + "_{out} = " + l + "(" + n + " + 2×" + p + " − " + d + "×(" + k + " − 1) − 1)/" + s + r + " + 1",
                 Fmt.num(first)));
         if (ceil) {
             boolean drop = (long) (first - 1) * s >= n + p;
-            steps.add(new Step(drop
-                    ? "ceil_mode: the last window would start in the right padding, so PyTorch drops it"
-                    : "ceil_mode: the last window starts inside the input or left padding, so it is kept",
-                    drop ? "ceil_mode:最后一个窗口会从右侧填充区开始,PyTorch 将其舍去" : "ceil_mode:最后一个窗口从输入或左侧填充内开始,保留",
+            steps.add(new Step(Phrase.of(drop ? "shape.pool.ceil.drop" : "shape.pool.ceil.keep"),
                     "(" + a + "_{out} − 1)s ≥ " + nn + " + p",
                     "(" + first + " − 1)×" + s + (drop ? " ≥ " : " < ") + n + " + " + p,
                     Fmt.num(drop ? first - 1 : first)));
@@ -340,8 +318,7 @@ public final class Shapes {
         out[rank - 2] = oh;
         out[rank - 1] = ow;
         if (rank >= 3) {
-            steps.add(new Step("Pooling works on each channel separately, so the channel count is unchanged",
-                    "池化对每个通道分别计算,通道数不变", "c_{out} = c_{in}", "c_{out} = " + inputShape[rank - 3],
+            steps.add(new Step(Phrase.of("shape.pool.channels"), "c_{out} = c_{in}", "c_{out} = " + inputShape[rank - 3],
                     Fmt.num(inputShape[rank - 3])));
         }
         steps.add(shapeStep(out));
@@ -367,8 +344,7 @@ public final class Shapes {
         }
         int[] out = inputShape.clone();
         out[out.length - 1] = outFeatures;
-        return new Result<>(out, List.of(new Step("A fully connected layer maps in_features to out_features",
-                "全连接层把 in_features 个输入映射为 out_features 个输出", "y = xW^T + b",
+        return new Result<>(out, List.of(new Step(Phrase.of("shape.linear"), "y = xW^T + b",
                 Fmt.shape(inputShape) + " → " + Fmt.shape(out), Fmt.shape(out))));
     }
 
@@ -390,8 +366,7 @@ public final class Shapes {
             throw EngineException.tooLarge("flattened size " + Fmt.grouped(n) + " is too large");
         }
         int[] out = rank == 4 ? new int[] {inputShape[0], (int) n} : new int[] {(int) n};
-        return new Result<>(out, List.of(new Step(rank == 4 ? "Flatten each sample (batch dimension kept)" : "Flatten to a vector",
-                rank == 4 ? "把每个样本展平(保留批量维)" : "展平为向量",
+        return new Result<>(out, List.of(new Step(Phrase.of(rank == 4 ? "shape.flatten.batch" : "shape.flatten"),
                 rank == 4 ? "n = c × h × w" : "n = " + (rank == 3 ? "c × h × w" : rank == 2 ? "h × w" : "n"),
                 "n = " + prod, Fmt.grouped(n))));
     }

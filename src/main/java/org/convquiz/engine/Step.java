@@ -8,18 +8,43 @@ package org.convquiz.engine;
  * numbers, {@code ·} for elementwise products inside sums, {@code −} (U+2212) for minus, {@code /} for
  * division, {@code =} between the sides, plain parentheses.
  *
- * @param en          short English description
- * @param zh          short Chinese description
+ * @param what        what the step does, as a phrase (key and numbers; the words are in the phrase files)
  * @param formula     symbolic formula, e.g. {@code H_{out} = ⌊(n_h + 2p − d(k − 1) − 1)/s⌋ + 1}
  * @param substituted the formula with numbers substituted
  * @param value       the result, e.g. {@code 102}
  */
-public record Step(String en, String zh, String formula, String substituted, String value) {
+public record Step(Phrase what, String formula, String substituted, String value) {
     public Step {
-        en = en == null ? "" : en;
-        zh = zh == null ? "" : zh;
+        if (what == null) {
+            throw new IllegalArgumentException("a step needs a phrase");
+        }
         formula = formula == null ? "" : formula;
         substituted = substituted == null ? "" : substituted;
         value = value == null ? "" : value;
+    }
+
+    /** A step whose words are the phrase of a key filled with arguments. */
+    public static Step of(Phrase what, String formula, String substituted, String value) {
+        return new Step(what, formula, substituted, value);
+    }
+
+    /**
+     * Transitional: a step with its words written in code. Being removed (issue 14); new code uses a phrase.
+     *
+     * @deprecated write the words in the phrase files and pass a {@link Phrase}
+     */
+    @Deprecated
+    public Step(String en, String zh, String formula, String substituted, String value) {
+        this(Phrase.literal(en, zh), formula, substituted, value);
+    }
+
+    /** The step's words in English. */
+    public String en() {
+        return what.en();
+    }
+
+    /** The step's words in Chinese. */
+    public String zh() {
+        return what.zh();
     }
 }

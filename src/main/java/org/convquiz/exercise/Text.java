@@ -1,9 +1,21 @@
 package org.convquiz.exercise;
 
+import org.convquiz.engine.Phrase;
+
 /** A text in both of ConvQuiz's languages. */
 public record Text(String en, String zh) {
     public static Text of(String en, String zh) {
         return new Text(en, zh);
+    }
+
+    /** A phrase said in both languages (the words are in the phrase files, see {@link Phrase}). */
+    public static Text of(Phrase phrase) {
+        return new Text(phrase.en(), phrase.zh());
+    }
+
+    /** The phrase of a key filled with arguments, in both languages. */
+    public static Text phrase(String key, Object... args) {
+        return of(Phrase.of(key, args));
     }
 
     /** The text in a language tag ("zh" or anything else for English); falls back to the other language. */
