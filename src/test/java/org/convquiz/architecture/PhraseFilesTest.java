@@ -28,7 +28,7 @@ class PhraseFilesTest {
     private static final Path PHRASES = Path.of("src/main/resources/phrases");
     private static final Path JAVA = Path.of("src/main/java");
     private static final Pattern ARG = Pattern.compile("\\{(\\d+)");
-    private static final Pattern KEY_IN_CODE = Pattern.compile("(?:Phrase\\.of|Text\\.phrase)\\(\\s*\"([a-z0-9.-]+)\"");
+    private static final Pattern KEY_IN_CODE = Pattern.compile("(?:Phrase\\.of|Text\\.phrase)\\(\\s*\"([a-z0-9.-]+)\"\\s*[,)]");
     private static final Pattern CJK = Pattern.compile("[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}]");
 
     /**
@@ -144,6 +144,15 @@ class PhraseFilesTest {
             }
         }
         assertEquals(List.of(), missing, "phrase keys named in code but in no phrase file");
+    }
+
+    /** Keys the code builds from a name (a padding mode) exist for every name. */
+    @Test
+    void everyPaddingModeIsNamedInBothLanguages() {
+        for (org.convquiz.engine.PaddingMode m : org.convquiz.engine.PaddingMode.values()) {
+            org.convquiz.engine.Phrase p = org.convquiz.engine.Phrase.of("shape.mode." + m.name().toLowerCase(java.util.Locale.ROOT));
+            assertTrue(!p.en().isBlank() && CJK.matcher(p.zh()).find(), m + ": " + p.en() + " / " + p.zh());
+        }
     }
 
     @Test
