@@ -89,7 +89,8 @@ final class ConvPlan {
                         String xIdx = (rank == 4 ? b + "," : "") + Ops.offset(g * cig, 1, "k") + ","
                                 + Ops.offset(r * sh, dh, "i") + "," + Ops.offset(cc * sw, dw, "j");
                         double v = out[((b * co + oc) * oh + r) * ow + cc];
-                        steps.add(new Step(Phrase.of("conv.element" + (groups > 1 ? ".group" : "") + (bias != null ? ".bias" : ""), idx, g),
+                        steps.add(new Step(Phrase.of(groups > 1 ? (bias != null ? "conv.element.group.bias" : "conv.element.group")
+                                        : bias != null ? "conv.element.bias" : "conv.element", idx, g),
                                 "Y[" + idx + "] = Σ X_p[" + xIdx + "]·K[" + oc + ",k,i,j]" + (bias != null ? " + b[" + oc + "]" : ""),
                                 sub.toString(), Fmt.num(v)));
                     }

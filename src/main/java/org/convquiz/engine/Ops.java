@@ -145,7 +145,7 @@ public final class Ops {
         Phrase conv = p instanceof Padding.Explicit e && e.convention() == Padding.Convention.TOTAL
                 ? Phrase.of("ops.pad.total", pad[0] + pad[1])
                 : Phrase.of("ops.pad.per-side");
-        steps.add(new Step(Phrase.of("ops.pad", m.name().toLowerCase(), conv, pad[0], pad[1], pad[2], pad[3]),
+        steps.add(new Step(Phrase.of("ops.pad", Phrase.of("shape.mode." + m.name().toLowerCase(java.util.Locale.ROOT)), conv, pad[0], pad[1], pad[2], pad[3]),
                 "H' = n_h + p_{top} + p_{bottom}", "H' = " + im.h + " + " + pad[0] + " + " + pad[1], Fmt.num(hp)));
         steps.add(new Step(Phrase.of("ops.pad.width"), "W' = n_w + p_{left} + p_{right}",
                 "W' = " + im.w + " + " + pad[2] + " + " + pad[3], Fmt.num(wp)));

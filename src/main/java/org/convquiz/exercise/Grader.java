@@ -276,7 +276,7 @@ public final class Grader {
         if (status == Status.PARTIAL && answer instanceof ParsedAnswer.TensorAnswer a && right instanceof ParsedAnswer.TensorAnswer r) {
             int ok = goodCells(a, r, part.toleranceOrDefault());
             int blanks = a.blanks();
-            Phrase counted = count(ok, r.values().size(), "grading.values");
+            Phrase counted = Phrase.of(ok == 1 ? "grading.values.right.one" : "grading.values.right.many", ok, r.values().size());
             return blanks == 0 ? Text.phrase("grading.tensor.partly", counted)
                     : Text.phrase("grading.tensor.partly.blanks", counted, Phrase.of(blanks == 1 ? "grading.blank.one" : "grading.blank.many", blanks));
         }
@@ -287,16 +287,11 @@ public final class Grader {
         return Text.phrase(status == Status.PARTIAL ? "grading.partly" : "grading.wrong");
     }
 
-    /** "1 of 3 dimensions is right", "2 of 3 dimensions are right" ({@code what} is grading.values or grading.dimensions). */
-    private static Phrase count(int ok, int of, String what) {
-        return Phrase.of(what + (ok == 1 ? ".right.one" : ".right.many"), ok, of);
-    }
-
     /** Says how many dimensions are right and, when the number of dimensions differs, which one is extra or missing. */
     private static Text shapeFeedback(List<Integer> a, List<Integer> r, Model model) {
         int ok = matching(a, r);
         String lead = ok == 0 ? "grading.shape.wrong" : ok == r.size() && a.size() == r.size() ? "grading.shape.count" : "grading.shape.partly";
-        Phrase says = Phrase.of(lead, count(ok, r.size(), "grading.dimensions"));
+        Phrase says = Phrase.of(lead, Phrase.of(ok == 1 ? "grading.dimensions.right.one" : "grading.dimensions.right.many", ok, r.size()));
         boolean batched = model.inputShape().length == 4;
         Phrase more = null;
         if (a.size() == r.size() + 1) {

@@ -165,12 +165,13 @@ final class TensorReader {
         if (first.size() != other.size()) {
             return new ReadException(Phrase.of("answers.tensor.depths"), RAGGED_HINT);
         }
-        String in = path.isEmpty() ? "" : ".in-block";
+        boolean top = path.isEmpty();
         if (rows) {
-            return new ReadException(Phrase.of("answers.tensor.ragged.rows" + in, i + 1, count(other.get(0)), first.get(0), blockName(path)),
-                    RAGGED_HINT);
+            return new ReadException(Phrase.of(top ? "answers.tensor.ragged.rows" : "answers.tensor.ragged.rows.in-block",
+                    i + 1, count(other.get(0)), first.get(0), blockName(path)), RAGGED_HINT);
         }
-        return new ReadException(Phrase.of("answers.tensor.ragged.blocks" + in, i + 1, times(other), times(first), blockName(path)),
+        return new ReadException(Phrase.of(top ? "answers.tensor.ragged.blocks" : "answers.tensor.ragged.blocks.in-block",
+                i + 1, times(other), times(first), blockName(path)),
                 Phrase.of("answers.tensor.ragged.blocks.hint"));
     }
 
