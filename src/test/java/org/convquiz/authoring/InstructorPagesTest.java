@@ -84,10 +84,7 @@ class InstructorPagesTest {
         var world = data.world(QuizService.Settings.practice(), "padding-output-shape");
         try (Browser browser = Browser.open(lang)) {
             var d = browser.driver();
-            d.get(root + "login?lang=" + lang);
-            d.findElement(By.id("j_username")).sendKeys(world.instructor());
-            d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
-            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+            browser.signIn(root + "login?lang=" + lang, world.instructor(), TestData.PASSWORD);
             d.get(root + "instructor/exercises");
             browser.screenshot("instructor-exercises-" + lang);
             d.get(root + "instructor/exercises/fig8-max-pool-backward?seed=0");

@@ -50,10 +50,7 @@ class AnalyticsBrowserTest {
         for (String lang : List.of("en", "zh")) {
             try (Browser browser = Browser.open(lang)) {
                 var d = browser.driver();
-                d.get(root + "login");
-                d.findElement(By.id("j_username")).sendKeys(w.instructor());
-                d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
-                browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+                browser.signIn(root + "login", w.instructor(), TestData.PASSWORD);
                 d.get(root + course + "/students/" + w.student());
                 d.findElement(By.id("override-score")).sendKeys("2.5");
                 d.findElement(By.id("override-reason")).sendKeys("en".equals(lang) ? "Re-marked by hand" : "人工复核");

@@ -63,10 +63,7 @@ class GradebookTest {
         for (String lang : List.of("en", "zh")) {
             try (Browser browser = Browser.open(lang)) {
                 var d = browser.driver();
-                d.get(root + "login?lang=" + lang);
-                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(world.instructor());
-                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(TestData.PASSWORD);
-                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                browser.signIn(root + "login?lang=" + lang, world.instructor(), TestData.PASSWORD);
                 d.get(root + "courses/" + world.courseId() + "/gradebook");
                 assertEquals(2, d.findElements(org.openqa.selenium.By.cssSelector("[data-testid=gradebook] tbody tr")).size());
                 browser.screenshot("gradebook-" + lang);

@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.convquiz.audit.AuditLog;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ScoreOverrideTest {
-    private static final Pattern ROW = Pattern.compile("<th scope=\"row\"><a [^>]*>[^<]*</a> <span class=\"muted\">\\(([^)]+)\\)</span>");
-    private static final Pattern LINK = Pattern.compile("<a rel=\"(prev|next)\" href=\"([^\"]+)\"");
 
     @Inject
     TestData data;
@@ -183,41 +179,22 @@ class ScoreOverrideTest {
         assertEquals("2", of(totals, "username", world.student()).get("total"), "none of the refused posts changed it");
     }
 
-    private static List<String> usernames(String page) {
-        List<String> out = new ArrayList<>();
-        Matcher m = ROW.matcher(page);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    private static String link(String page, String rel) {
-        Matcher m = LINK.matcher(page);
-        while (m.find()) {
-            if (m.group(1).equals(rel)) {
-                return m.group(2).replace("&amp;", "&");
-            }
-        }
-        return null;
-    }
-
     /** Every page of a sorted gradebook, following the next links; then back again from the last page. */
     private List<List<String>> pages(Session teacher, String first) {
         List<List<String>> out = new ArrayList<>();
         String page = teacher.request().get(first).then().statusCode(200).extract().asString();
-        out.add(usernames(page));
+        out.add(GradebookPage.usernames(page));
         String next;
-        while ((next = link(page, "next")) != null) {
+        while ((next = GradebookPage.link(page, "next")) != null) {
             page = teacher.request().get(next).then().statusCode(200).extract().asString();
-            out.add(usernames(page));
+            out.add(GradebookPage.usernames(page));
         }
         List<List<String>> back = new ArrayList<>();
-        back.add(usernames(page));
+        back.add(GradebookPage.usernames(page));
         String prev;
-        while ((prev = link(page, "prev")) != null) {
+        while ((prev = GradebookPage.link(page, "prev")) != null) {
             page = teacher.request().get(prev).then().statusCode(200).extract().asString();
-            back.add(0, usernames(page));
+            back.add(0, GradebookPage.usernames(page));
         }
         assertEquals(out, back, "the same pages going back");
         return out;

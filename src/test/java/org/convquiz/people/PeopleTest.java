@@ -185,10 +185,7 @@ class PeopleTest {
             org.convquiz.web.Browser.madeUp("zhao" + tag, "Bad Name", "bad name");
             try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open(lang)) {
                 var d = browser.driver();
-                d.get(root + "login?lang=" + lang);
-                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(w.instructor());
-                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(TestData.PASSWORD);
-                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                browser.signIn(root + "login?lang=" + lang, w.instructor(), TestData.PASSWORD);
                 d.get(root + "courses/" + w.courseId() + "/people");
                 d.findElement(org.openqa.selenium.By.id("roster")).sendKeys(file.toString());
                 browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action$='/roster'] button")));

@@ -42,10 +42,7 @@ class ClassroomBrowserTest {
     private void signIn(Browser browser, String username, String password) {
         ChromeDriver d = browser.driver();
         d.manage().deleteAllCookies();
-        d.get(root + "login?lang=zh");
-        d.findElement(By.id("j_username")).sendKeys(username);
-        d.findElement(By.id("j_password")).sendKeys(password);
-        browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+        browser.signIn(root + "login?lang=zh", username, password);
     }
 
     private void setPassword(Browser browser, String token, String password) {

@@ -35,10 +35,7 @@ class ExamBrowserTest {
                 "fig2-padding", "fig8-max-pool-backward", "ex4-conv-statements");
         try (Browser browser = Browser.open("en")) {
             WebDriver d = browser.driver();
-            d.get(root + "login");
-            d.findElement(By.id("j_username")).sendKeys(world.student());
-            d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
-            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+            browser.signIn(root + "login", world.student(), TestData.PASSWORD);
             d.get(root + "courses/" + world.courseId());
             browser.clickAndWait(d.findElement(By.cssSelector("[data-quiz='" + world.quizId() + "'] button[type=submit]")));
             long attemptId = data.latestAttempt(world.student());

@@ -36,10 +36,7 @@ class NetworkQuizBrowserTest {
         TestData.World world = data.world(QuizService.Settings.practice(), "net-lenet5", "net-fix-padding");
         try (Browser browser = Browser.open(lang)) {
             WebDriver d = browser.driver();
-            d.get(root + "login?lang=" + lang);
-            d.findElement(By.id("j_username")).sendKeys(world.student());
-            d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
-            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+            browser.signIn(root + "login?lang=" + lang, world.student(), TestData.PASSWORD);
             browser.clickAndWait(d.findElement(By.cssSelector("a[href='/courses/" + world.courseId() + "']")));
             browser.clickAndWait(d.findElement(By.cssSelector("[data-quiz='" + world.quizId() + "'] button[type=submit]")));
             long attemptId = data.latestAttempt(world.student());

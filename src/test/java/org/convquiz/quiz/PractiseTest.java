@@ -89,10 +89,7 @@ class PractiseTest {
             var w = data.world(QuizService.Settings.practice(), "padding-output-shape");
             try (Browser browser = Browser.open(lang)) {
                 var d = browser.driver();
-                d.get(root + "login?lang=" + lang);
-                d.findElement(By.id("j_username")).sendKeys(w.student());
-                d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
-                browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+                browser.signIn(root + "login?lang=" + lang, w.student(), TestData.PASSWORD);
                 d.get(root + "progress");
                 browser.clickAndWait(d.findElement(By.cssSelector("[data-testid=practise-" + w.courseId() + "]")));
                 assertTrue(d.getCurrentUrl().matches(".*/attempts/\\d+#q0"), d.getCurrentUrl());

@@ -38,9 +38,7 @@ class QuizBrowserTest {
             WebDriver d = browser.driver();
             d.get(root + "login?lang=" + lang);
             browser.screenshot("login-" + lang);
-            d.findElement(By.id("j_username")).sendKeys(world.student());
-            d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
-            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+            browser.signIn(world.student(), TestData.PASSWORD);
             assertTrue(d.getCurrentUrl().endsWith("/courses"), d.getCurrentUrl());
             browser.clickAndWait(d.findElement(By.cssSelector("a[href='/courses/" + world.courseId() + "']")));
             browser.screenshot("course-" + lang);

@@ -106,10 +106,7 @@ class QuizOrderTest {
         }
         try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open("zh")) {
             var d = browser.driver();
-            d.get(root + "login?lang=zh");
-            d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(w.instructor());
-            d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(TestData.PASSWORD);
-            browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+            browser.signIn(root + "login?lang=zh", w.instructor(), TestData.PASSWORD);
             d.get(root + "courses/" + w.courseId());
             var items = d.findElements(org.openqa.selenium.By.cssSelector("ol.quiz-order li span"));
             assertEquals(List.of("二维互相关运算与二维卷积层", "池化"), items.subList(0, 2).stream().map(e -> e.getText()).toList());

@@ -106,10 +106,7 @@ class ExerciseOwnershipTest {
         for (String lang : List.of("en", "zh")) {
             try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open(lang)) {
                 var d = browser.driver();
-                d.get(root + "login?lang=" + lang);
-                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(w.instructor());
-                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(TestData.PASSWORD);
-                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                browser.signIn(root + "login?lang=" + lang, w.instructor(), TestData.PASSWORD);
                 d.get(root + "instructor/exercises/fig1-cross-correlation/edit");
                 String notice = d.findElement(org.openqa.selenium.By.cssSelector("[data-testid=saves-a-copy]")).getText();
                 assertTrue(notice.contains("fig1-cross-correlation-" + w.instructor()), notice);

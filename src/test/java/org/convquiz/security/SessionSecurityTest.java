@@ -90,10 +90,7 @@ class SessionSecurityTest {
         for (String lang : List.of("en", "zh")) { // what the student sees, typed in a browser
             try (org.convquiz.web.Browser browser = org.convquiz.web.Browser.open(lang)) {
                 var d = browser.driver();
-                d.get(root + "login?lang=" + lang);
-                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(name);
-                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(PASSWORD);
-                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                browser.signIn(root + "login?lang=" + lang, name, PASSWORD);
                 String alert = d.findElement(org.openqa.selenium.By.cssSelector("[role=alert]")).getText();
                 assertTrue(alert.contains(lang.equals("zh") ? "登录已暂停" : "Sign-in is paused"), alert);
                 browser.screenshot("login-paused-" + lang);

@@ -121,10 +121,7 @@ class AccessibilityTest {
 
     private void signIn(Browser browser, String username) {
         var d = browser.driver();
-        d.get(root + "login");
-        d.findElement(By.id("j_username")).sendKeys(username);
-        d.findElement(By.id("j_password")).sendKeys(TestData.PASSWORD);
-        browser.clickAndWait(d.findElement(By.cssSelector("form[action='/j_security_check'] button")));
+        browser.signIn(root + "login", username, TestData.PASSWORD);
     }
 
     private static void record(Map<String, List<String>> problems, String page, List<String> found) {

@@ -162,10 +162,7 @@ class DatabaseDownTest {
         for (String lang : List.of("en", "zh")) {
             try (Browser browser = Browser.open(lang)) {
                 var d = browser.driver();
-                d.get(root + "login?lang=" + lang);
-                d.findElement(org.openqa.selenium.By.id("j_username")).sendKeys("student2");
-                d.findElement(org.openqa.selenium.By.id("j_password")).sendKeys("convquiz-demo");
-                browser.clickAndWait(d.findElement(org.openqa.selenium.By.cssSelector("form[action='/j_security_check'] button")));
+                browser.signIn(root + "login?lang=" + lang, "student2", "convquiz-demo");
                 RelayResource.relay.down();
                 try {
                     d.get(root + "courses");
