@@ -1,5 +1,6 @@
 package org.convquiz.gradebook;
 
+import org.convquiz.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,24 @@ public class GradebookService {
     @Transactional
     public Course taught(long courseId, User user) {
         return CourseMember.taught(courseId, user);
+    }
+
+    /** A page of a course for one of its instructors: the course's id and title, and what the page shows of it. */
+    public record Taught<T>(long courseId, String title, T content) {
+    }
+
+    /** A page of the gradebook of a course {@code user} teaches, in one read-only transaction. */
+    @ReadOnly
+    public Taught<GradebookPage> page(long courseId, User user, String lang, PageRequest request) {
+        Course course = taught(courseId, user);
+        return new Taught<>(course.id, course.title, page(course, lang, request));
+    }
+
+    /** The per-part statistics of a course {@code user} teaches, in one read-only transaction. */
+    @ReadOnly
+    public Taught<List<PartStats>> statistics(long courseId, User user) {
+        Course course = taught(courseId, user);
+        return new Taught<>(course.id, course.title, statistics(course));
     }
 
     /** The columns: quizzes of the course in order, their titles and points (two statements). */

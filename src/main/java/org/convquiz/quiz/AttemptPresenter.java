@@ -96,6 +96,38 @@ public class AttemptPresenter {
         return rows;
     }
 
+    /** A whole quiz as a student would see it, for its instructors: its titles and every question with the numbers of one seed. */
+    public record QuizPreview(String courseTitle, String quizTitle, List<Views.ItemView> items) {
+    }
+
+    /**
+     * The preview of a quiz of course {@code courseId} that {@code user} teaches: question n uses seed + n, and
+     * with {@code show} it is graded with its own reference answers, so each part shows the answer and its derivation.
+     */
+    @ReadOnly
+    public QuizPreview preview(long courseId, long quizId, org.convquiz.account.User user, long seed, boolean show, String lang) {
+        Quiz quiz = Quiz.findById(quizId);
+        if (quiz == null || quiz.course.id != courseId || !org.convquiz.account.CourseMember.teaches(quiz.course, user)) {
+            throw new jakarta.ws.rs.NotFoundException("no quiz " + quizId + " in course " + courseId);
+        }
+        List<Views.ItemView> items = new ArrayList<>();
+        for (QuizItem qi : QuizItem.of(quiz)) {
+            org.convquiz.exercise.ExerciseVersion v = org.convquiz.exercise.ExerciseVersion.latest(qi.exercise)
+                    .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no version of " + qi.exercise.slug));
+            ExerciseDefinition d = quizzes.catalog.definition(v);
+            long s = seed + qi.position;
+            Map<String, String> typed = new HashMap<>();
+            if (show) {
+                List<Reference> refs = d.references(s);
+                for (int i = 0; i < refs.size(); i++) {
+                    typed.put(d.parts(s).get(i).id(), refs.get(i).value().display());
+                }
+            }
+            items.add(question(d, s, qi.position, typed, show, show, true, show, lang));
+        }
+        return new QuizPreview(quiz.course.title, quiz.title(lang), items);
+    }
+
     private Views.ItemView item(ExerciseDefinition definition, AttemptItem item, Map<String, Submission> submitted,
             Map<String, String> drafts, boolean showResults, boolean revealed, boolean locked, String lang) {
         Map<String, String> raw = new HashMap<>();
