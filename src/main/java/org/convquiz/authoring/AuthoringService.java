@@ -1,6 +1,5 @@
 package org.convquiz.authoring;
 
-import org.convquiz.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.convquiz.ReadOnly;
 import org.convquiz.account.User;
 import org.convquiz.exercise.Exercise;
 import org.convquiz.exercise.ExerciseCatalog;

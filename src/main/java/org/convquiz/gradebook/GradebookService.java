@@ -1,15 +1,13 @@
 package org.convquiz.gradebook;
 
-import org.convquiz.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convquiz.ReadOnly;
 import org.convquiz.account.Course;
 import org.convquiz.account.CourseMember;
 import org.convquiz.account.User;
