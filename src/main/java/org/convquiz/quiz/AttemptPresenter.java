@@ -35,6 +35,9 @@ public class AttemptPresenter {
     @Inject
     QuizService quizzes;
 
+    @Inject
+    org.convquiz.exercise.ExerciseCatalog catalog;
+
     /** The user's own attempt as its page shows it now (an overdue one as handed in), read-only: a GET never writes. */
     @ReadOnly
     public Views.AttemptView page(long attemptId, org.convquiz.account.User user, Lang lang, Instant now) {
@@ -114,7 +117,7 @@ public class AttemptPresenter {
         for (QuizItem qi : QuizItem.of(quiz)) {
             org.convquiz.exercise.ExerciseVersion v = org.convquiz.exercise.ExerciseVersion.latest(qi.exercise)
                     .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no version of " + qi.exercise.slug));
-            ExerciseDefinition d = quizzes.catalog.definition(v);
+            ExerciseDefinition d = catalog.definition(v);
             long s = seed + qi.position;
             Map<String, String> typed = new HashMap<>();
             if (show) {

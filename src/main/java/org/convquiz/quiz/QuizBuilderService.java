@@ -3,7 +3,6 @@ package org.convquiz.quiz;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.convquiz.ReadOnly;
 import org.convquiz.account.Course;
-import org.convquiz.account.CourseMember;
 import org.convquiz.account.User;
 import org.convquiz.audit.AuditLog;
 import org.convquiz.exercise.ExerciseCatalog;
@@ -56,7 +54,7 @@ public class QuizBuilderService {
      */
     @Transactional
     public String build(long id, User user, List<String> picked, Map<String, String> typed) {
-        Course course = taught(id, user);
+        Course course = CourseService.taught(id, user);
         String titleEn = typed.getOrDefault("title_en", "").trim();
         String titleZh = typed.getOrDefault("title_zh", "").trim();
         Map<String, ExerciseVersion> usable = new LinkedHashMap<>();
@@ -118,18 +116,10 @@ public class QuizBuilderService {
         }
     }
 
-    private static Course taught(long id, User user) {
-        Course course = Course.findById(id);
-        if (!CourseMember.teaches(course, user)) {
-            throw new NotFoundException("no course " + id);
-        }
-        return course;
-    }
-
     /** The builder's page of course {@code id} that {@code user} teaches; {@code chosen} exercises are listed whatever the search. */
     @ReadOnly
     public Page page(long id, User user, String q, String section, Map<String, String> form, List<String> chosen, String lang) {
-        Course course = taught(id, user);
+        Course course = CourseService.taught(id, user);
         String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
         Long me = user.id;
         List<Choice> choices = new ArrayList<>();
