@@ -95,7 +95,7 @@ public class CourseService {
     /** An instructor of the course adds a quiz made from a quiz file, with its mode, window and limits. */
     @Transactional
     public Outcome addQuiz(long id, User user, String template, QuizSettingsForm form) {
-        Course course = taught(id, user);
+        Course course = CourseMember.taught(id, user);
         Optional<QuizSpec> spec = catalog.quizzes().stream().filter(q -> q.id().equals(template)).findFirst();
         if (spec.isEmpty()) {
             return Outcome.refused(id, "course_quiz_error_template", 400);
@@ -123,7 +123,7 @@ public class CourseService {
     /** An instructor of the course sets the time zone its quiz times are entered and shown in (audited). */
     @Transactional
     public Outcome timeZone(long id, User user, String timeZone) {
-        Course course = taught(id, user);
+        Course course = CourseMember.taught(id, user);
         Optional<String> zone = CourseTime.known(timeZone);
         if (zone.isEmpty()) {
             return Outcome.refused(id, "courses_zone_error", 400);
@@ -137,7 +137,7 @@ public class CourseService {
     /** An instructor of the course moves a quiz one place up or down ({@link QuizService#move}). */
     @Transactional
     public void move(long id, long quizId, boolean up, int seenVersion, User user) {
-        quizzes.move(taught(id, user), quizId, up, seenVersion, user.username);
+        quizzes.move(CourseMember.taught(id, user), quizId, up, seenVersion, user.username);
     }
 
     /** Joins the course of a (normalized) join code as a student; joining again changes nothing. */
@@ -155,15 +155,6 @@ public class CourseService {
             AuditLog.record(user.username, "course.join", "course " + course.get().id);
         }
         return Outcome.done(course.get().id);
-    }
-
-    /** The course, if {@code user} teaches it; anyone else gets a 404 (not a hint that it exists). */
-    static Course taught(long id, User user) {
-        Course course = Course.findById(id);
-        if (!CourseMember.teaches(course, user)) {
-            throw new NotFoundException("no course " + id);
-        }
-        return course;
     }
 
     /**

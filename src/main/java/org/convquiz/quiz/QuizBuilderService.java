@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.convquiz.ReadOnly;
 import org.convquiz.account.Course;
+import org.convquiz.account.CourseMember;
 import org.convquiz.account.User;
 import org.convquiz.audit.AuditLog;
 import org.convquiz.exercise.ExerciseCatalog;
@@ -54,7 +55,7 @@ public class QuizBuilderService {
      */
     @Transactional
     public String build(long id, User user, List<String> picked, Map<String, String> typed) {
-        Course course = CourseService.taught(id, user);
+        Course course = CourseMember.taught(id, user);
         String titleEn = typed.getOrDefault("title_en", "").trim();
         String titleZh = typed.getOrDefault("title_zh", "").trim();
         Map<String, ExerciseVersion> usable = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ public class QuizBuilderService {
     /** The builder's page of course {@code id} that {@code user} teaches; {@code chosen} exercises are listed whatever the search. */
     @ReadOnly
     public Page page(long id, User user, String q, String section, Map<String, String> form, List<String> chosen, String lang) {
-        Course course = CourseService.taught(id, user);
+        Course course = CourseMember.taught(id, user);
         String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
         Long me = user.id;
         List<Choice> choices = new ArrayList<>();
