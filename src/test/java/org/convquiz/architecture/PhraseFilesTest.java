@@ -57,7 +57,7 @@ class PhraseFilesTest {
             "org/convquiz/exercise/answer/TensorReader.java",
             "org/convquiz/exercise/answer/TextNormalizer.java",
             "org/convquiz/quiz/AttemptPresenter.java",
-            "org/convquiz/quiz/PractiseResource.java",
+            "org/convquiz/quiz/PractiseService.java",
             "org/convquiz/web/Pictures.java");
 
     static TreeMap<String, String> load(Path file) throws IOException {
