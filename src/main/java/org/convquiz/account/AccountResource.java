@@ -1,10 +1,8 @@
 package org.convquiz.account;
 
-import org.convquiz.audit.AuditLog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -19,7 +17,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -27,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AccountResource {
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
 
     @CheckedTemplate
     static class Templates {
@@ -43,6 +39,9 @@ public class AccountResource {
 
     @Inject
     PasswordLinks links;
+
+    @Inject
+    AccountService accounts;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
@@ -73,36 +72,13 @@ public class AccountResource {
     @POST
     @Path("register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     @Operation(hidden = true)
     public Response register(@FormParam("username") String username, @FormParam("display_name") String displayName,
             @FormParam("password") String password, @FormParam("password2") String password2,
             @FormParam("join_code") String joinCode) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         String code = joinCode == null ? "" : joinCode.trim().toUpperCase(java.util.Locale.ROOT);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!USERNAME.matcher(name).matches()) {
-            errors.put("username", "account_error_username");
-        } else if (User.findByUsername(name).isPresent()) {
-            errors.put("username", "account_error_username_taken");
-        }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
-            errors.put("display_name", "account_error_display_name");
-        }
-        if (password == null || password.length() < 8 || password.length() > 72) {
-            errors.put("password", "account_error_password");
-        } else if (!password.equals(password2)) {
-            errors.put("password2", "account_error_password_mismatch");
-        }
-        Course course = null;
-        if (!code.isEmpty()) {
-            course = Course.findByJoinCode(code).orElse(null);
-            if (course == null) {
-                errors.put("join_code", "account_error_join_code");
-            } else if (!course.joiningOpen) {
-                errors.put("join_code", "account_error_join_closed");
-            }
-        }
+        Map<String, String> errors = accounts.register(name, displayName, password, password2, code);
         if (!errors.isEmpty()) {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("username", name);
@@ -110,11 +86,6 @@ public class AccountResource {
             values.put("join_code", code);
             return Response.status(400).entity(Templates.register(values, errors)).build();
         }
-        User user = User.create(name, password, User.STUDENT, displayName.trim());
-        if (course != null) {
-            CourseMember.add(course, user, User.STUDENT);
-        }
-        AuditLog.record(name, "user.register", course == null ? "" : "joined course " + course.id);
         return Response.seeOther(URI.create("/login?registered=true")).build();
     }
 
@@ -157,14 +128,9 @@ public class AccountResource {
      */
     @POST
     @Path("logout")
-    @Transactional
     @Operation(hidden = true)
     public Response logout() {
-        currentUser.find().ifPresent(user -> {
-            // One statement (the entity of CurrentUser is a detached copy): every instance sees the new version.
-            User.update("sessionVersion = sessionVersion + 1 where id = ?1", user.id);
-            AuditLog.record(user.username, "sign-out", "sessions before version " + (user.sessionVersion + 1) + " refused");
-        });
+        currentUser.find().ifPresent(accounts::signOut);
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/")).cookie(expired).build();
     }

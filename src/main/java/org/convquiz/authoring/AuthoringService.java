@@ -7,6 +7,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.convquiz.ReadOnly;
 import org.convquiz.account.User;
 import org.convquiz.exercise.Exercise;
 import org.convquiz.exercise.ExerciseCatalog;
@@ -75,7 +76,7 @@ public class AuthoringService {
     }
 
     /** The latest version of an exercise {@code user} may see (the folder's or their own); anyone else's is a 404. */
-    @Transactional
+    @ReadOnly
     public ExerciseVersion visible(String id, Integer version, User user) {
         Exercise exercise = Exercise.findBySlug(id).filter(e -> e.ownerId == null || e.ownerId.equals(user.id))
                 .orElseThrow(() -> new NotFoundException("no exercise '" + id + "'"));
@@ -86,8 +87,14 @@ public class AuthoringService {
                 .orElseThrow(() -> new NotFoundException("exercise '" + id + "' has no version " + version));
     }
 
+    /** The latest version of every exercise {@code user} may use (the folder's and their own), read-only. */
+    @ReadOnly
+    public List<ExerciseVersion> usable(User user) {
+        return catalog.latestVersionsVisibleTo(user.id);
+    }
+
     /** Whether saving {@code id} as {@code user} stores a copy (the editor says so before saving). */
-    @Transactional
+    @ReadOnly
     public boolean savesACopy(String id, User user) {
         return Exercise.findBySlug(id).map(e -> !user.id.equals(e.ownerId)).orElse(false);
     }

@@ -2,7 +2,6 @@ package org.convquiz.authoring;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,13 +29,11 @@ import org.convquiz.authoring.PreviewApi.VariantPreview;
 import org.convquiz.exercise.ExerciseCatalog;
 import org.convquiz.exercise.ExerciseDefinition;
 import org.convquiz.exercise.ExerciseFileException;
-import org.convquiz.exercise.ExerciseParser;
 import org.convquiz.exercise.ExerciseSpec.OptionSpec;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
 import org.convquiz.exercise.ExerciseVersion;
 import org.convquiz.exercise.Grader;
 import org.convquiz.exercise.Reference;
-import org.convquiz.exercise.SelfTests;
 import org.convquiz.exercise.Text;
 import org.convquiz.exercise.Variant;
 import org.convquiz.web.Problem;
@@ -66,11 +63,10 @@ public class ExercisePreviewResource {
     AuthoringService authoring;
 
     @GET
-    @Transactional
     @Operation(summary = "The latest version of every exercise")
     public List<ExerciseSummary> list() {
         List<ExerciseSummary> out = new ArrayList<>();
-        for (ExerciseVersion v : catalog.latestVersionsVisibleTo(currentUser.user().id)) {
+        for (ExerciseVersion v : authoring.usable(currentUser.user())) {
             ExerciseDefinition d = catalog.definition(v);
             out.add(new ExerciseSummary(d.id(), v.version, d.spec().section(), d.spec().title(), d.spec().tags(), v.contentHash,
                     d.spec().parts().stream().map(p -> new PartSummary(p.id(), p.kind(), p.quantity(), p.pointsOrDefault())).toList()));
@@ -80,7 +76,6 @@ public class ExercisePreviewResource {
 
     @GET
     @Path("{id}/variants/{seed}")
-    @Transactional
     @Operation(summary = "A variant (seed 0 = as in the tutorial): prompt, parts, reference answers and their derivation")
     public VariantPreview variant(@PathParam("id") String id, @PathParam("seed") long seed, @QueryParam("version") Integer version) {
         ExerciseVersion v = version(id, version);
@@ -101,7 +96,6 @@ public class ExercisePreviewResource {
     @POST
     @Path("{id}/variants/{seed}/grade")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "Grade answers for a variant with the students' grading function (nothing is stored)")
     public GradeResponse grade(@PathParam("id") String id, @PathParam("seed") long seed, @QueryParam("version") Integer version,
             GradeRequest request) {

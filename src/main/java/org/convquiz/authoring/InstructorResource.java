@@ -4,11 +4,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,11 +26,9 @@ import org.convquiz.account.User;
 import org.convquiz.exercise.ExerciseCatalog;
 import org.convquiz.exercise.ExerciseDefinition;
 import org.convquiz.exercise.ExerciseFileException;
-import org.convquiz.exercise.ExerciseParser;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
 import org.convquiz.exercise.ExerciseVersion;
 import org.convquiz.exercise.Reference;
-import org.convquiz.exercise.SelfTests;
 import org.convquiz.quiz.AttemptPresenter;
 import org.convquiz.quiz.FormAnswers;
 import org.convquiz.quiz.Views;
@@ -82,12 +78,11 @@ public class InstructorResource {
     AuthoringService authoring;
 
     @GET
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance exercises(@Context HttpHeaders headers) {
         String lang = Lang.of(headers).tag();
         List<ExerciseRow> rows = new ArrayList<>();
-        for (ExerciseVersion v : catalog.latestVersionsVisibleTo(currentUser.user().id)) {
+        for (ExerciseVersion v : authoring.usable(currentUser.user())) {
             rows.add(row(v, catalog.definition(v), lang));
         }
         return Templates.exercises(rows, catalog.problems());
@@ -96,7 +91,6 @@ public class InstructorResource {
     /** Any variant (seed 0 = as in the tutorial); answers in the query string are graded as a student's would be. */
     @GET
     @Path("{id}")
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance preview(@PathParam("id") String id, @QueryParam("seed") Long seed, @QueryParam("version") Integer version,
             @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -119,7 +113,6 @@ public class InstructorResource {
 
     @GET
     @Path("{id}/edit")
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance edit(@PathParam("id") String id) {
         return Templates.edit(id, version(id, null).yaml, List.of(), List.of(), false, authoring.savesACopy(id, currentUser.user()));
@@ -128,7 +121,6 @@ public class InstructorResource {
     /** A new exercise starts from a copy of a documented one (exercises/README.md explains every field). */
     @GET
     @Path("new")
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance create() {
         String start = catalog.latest("padding-output-shape").map(v -> v.yaml.replace("id: padding-output-shape", "id: my-new-exercise"))

@@ -4,11 +4,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,13 +21,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.convquiz.account.Course;
-import org.convquiz.account.CourseMember;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
 import org.convquiz.web.Lang;
@@ -56,12 +52,11 @@ public class GradebookResource {
     @GET
     @Path("gradebook")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id, @QueryParam("after") String after, @QueryParam("before") String before,
             @QueryParam("q") String filter, @QueryParam("sort") String sort, @QueryParam("dir") String dir, @Context HttpHeaders headers) {
-        Course course = taught(id);
-        return Templates.gradebook(course.id, course.title, gradebook.page(course, Lang.of(headers).tag(), pageRequest(after, before, filter, sort, dir)));
+        var page = gradebook.page(id, currentUser.user(), Lang.of(headers).tag(), pageRequest(after, before, filter, sort, dir));
+        return Templates.gradebook(page.courseId(), page.title(), page.content());
     }
 
     /**
@@ -134,11 +129,10 @@ public class GradebookResource {
     @GET
     @Path("statistics")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance statistics(@PathParam("id") long id, @Context HttpHeaders headers) {
-        Course course = taught(id);
-        return Templates.statistics(course.id, course.title, gradebook.statistics(course), Lang.of(headers).tag());
+        var page = gradebook.statistics(id, currentUser.user());
+        return Templates.statistics(page.courseId(), page.title(), page.content(), Lang.of(headers).tag());
     }
 
     /** The course, if the signed-in instructor teaches it; other instructors get a 404. */

@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convquiz.ReadOnly;
 import org.convquiz.account.Course;
 import org.convquiz.account.CourseMember;
 import org.convquiz.account.User;
@@ -54,6 +53,24 @@ public class GradebookService {
     @Transactional
     public Course taught(long courseId, User user) {
         return CourseMember.taught(courseId, user);
+    }
+
+    /** A page of a course for one of its instructors: the course's id and title, and what the page shows of it. */
+    public record Taught<T>(long courseId, String title, T content) {
+    }
+
+    /** A page of the gradebook of a course {@code user} teaches, in one read-only transaction. */
+    @ReadOnly
+    public Taught<GradebookPage> page(long courseId, User user, String lang, PageRequest request) {
+        Course course = taught(courseId, user);
+        return new Taught<>(course.id, course.title, page(course, lang, request));
+    }
+
+    /** The per-part statistics of a course {@code user} teaches, in one read-only transaction. */
+    @ReadOnly
+    public Taught<List<PartStats>> statistics(long courseId, User user) {
+        Course course = taught(courseId, user);
+        return new Taught<>(course.id, course.title, statistics(course));
     }
 
     /** The columns: quizzes of the course in order, their titles and points (two statements). */

@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.convquiz.account.Course;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
 import org.convquiz.web.Lang;
@@ -38,13 +36,11 @@ public class ClassMasteryResource {
     CurrentUser currentUser;
 
     @GET
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance mastery(@PathParam("id") long id, @QueryParam("after") String after, @Context HttpHeaders headers) {
         if (after != null && after.length() > 100) {
             throw new BadRequestException("after is longer than 100 characters");
         }
-        Course course = pages.taught(id, currentUser.user());
-        return Templates.mastery(pages.classPage(course, after), Lang.of(headers).tag());
+        return Templates.mastery(pages.classPage(id, currentUser.user(), after), Lang.of(headers).tag());
     }
 }

@@ -3,13 +3,13 @@ package org.convquiz.mastery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convquiz.ReadOnly;
 import org.convquiz.account.Course;
 import org.convquiz.account.CourseMember;
 import org.convquiz.account.User;
@@ -52,7 +52,7 @@ public class MasteryPages {
     }
 
     /** Every course the user belongs to with a bar per concept: two statements. */
-    @Transactional
+    @ReadOnly
     public List<CourseProgress> progress(User user) {
         List<org.convquiz.account.CourseMember> memberships = org.convquiz.account.CourseMember.<org.convquiz.account.CourseMember>find(
                 "from CourseMember m join fetch m.course where m.user = ?1 order by m.course.title", user).list();
@@ -110,7 +110,7 @@ public class MasteryPages {
     }
 
     /** The course, if the user teaches it; anyone else gets a 404 (no hint that it exists). */
-    @Transactional
+    @ReadOnly
     public Course taught(long courseId, User user) {
         return CourseMember.taught(courseId, user);
     }
@@ -130,7 +130,13 @@ public class MasteryPages {
                            group by user_id, misconception having count(distinct attempt_item_id) >= 2)""";
 
     /** A page of up to 100 students (by user name, after {@code after}) × concepts, and the class's persisting mistakes: five statements. */
-    @Transactional
+    /** The class page of a course the instructor teaches, in one read-only transaction. */
+    @ReadOnly
+    public ClassPage classPage(long courseId, User user, String after) {
+        return classPage(taught(courseId, user), after);
+    }
+
+    @ReadOnly
     public ClassPage classPage(Course course, String after) {
         String from = after == null ? "" : after;
         @SuppressWarnings("unchecked")

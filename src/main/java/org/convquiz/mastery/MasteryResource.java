@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,7 +33,6 @@ public class MasteryResource {
     CurrentUser currentUser;
 
     @GET
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance progress(@Context HttpHeaders headers, @jakarta.ws.rs.QueryParam("mastered") String mastered) {
         long masteredCourse = mastered != null && mastered.matches("\\d{1,18}") ? Long.parseLong(mastered) : -1;

@@ -2,7 +2,6 @@ package org.convquiz.quiz;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.convquiz.ReadOnly;
 import org.convquiz.exercise.ExerciseDefinition;
 import org.convquiz.exercise.ExerciseSpec.OptionSpec;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
@@ -35,11 +35,27 @@ public class AttemptPresenter {
     @Inject
     QuizService quizzes;
 
-    @Transactional
-    public Views.AttemptView view(Attempt attempt, Lang lang, Instant now) {
+    @Inject
+    org.convquiz.exercise.ExerciseCatalog catalog;
+
+    /** The user's own attempt as its page shows it now (an overdue one as handed in), read-only: a GET never writes. */
+    @ReadOnly
+    public Views.AttemptView page(long attemptId, org.convquiz.account.User user, Lang lang, Instant now) {
+        Attempt attempt = quizzes.attemptFor(attemptId, user);
+        Map<Integer, Map<String, Submission>> handingIn = quizzes.showAsHandedIn(attempt, now);
+        return view(attempt, lang, now, handingIn);
+    }
+
+    /** {@code handingIn}: the unsaved rows an overdue attempt will be handed in with, shown after the stored ones. */
+    private Views.AttemptView view(Attempt attempt, Lang lang, Instant now, Map<Integer, Map<String, Submission>> handingIn) {
         String l = lang.tag();
         Quiz quiz = attempt.quiz;
-        Map<Integer, Map<String, Submission>> latest = quizzes.latestSubmissions(attempt);
+        Map<Integer, Map<String, Submission>> latest = new HashMap<>(quizzes.latestSubmissions(attempt));
+        handingIn.forEach((position, parts) -> {
+            Map<String, Submission> merged = new java.util.LinkedHashMap<>(latest.getOrDefault(position, Map.of()));
+            merged.putAll(parts); // later than any stored row of the part
+            latest.put(position, merged);
+        });
         Map<Integer, Map<String, String>> drafts = quizzes.drafts(attempt);
         List<Views.ItemView> items = new ArrayList<>();
         QuizOverride.Rules rules = QuizOverride.Rules.of(quiz, attempt.user); // the student's own close and limits
@@ -53,12 +69,66 @@ public class AttemptPresenter {
             items.add(item(definition, item, submitted, drafts.getOrDefault(item.position, Map.of()), showResults, revealed, locked, l));
         }
         QuizService.Standing standing = quizzes.standings(List.of(attempt.id)).get(attempt.id); // the one scoring rule
+        if (!handingIn.isEmpty()) {
+            // the same rule over the rows it will have: the latest submission of each part, summed
+            double score = latest.values().stream().flatMap(parts -> parts.values().stream()).mapToDouble(s -> s.score).sum();
+            standing = new QuizService.Standing(Grader.round(score), standing.maxScore(), standing.submissions());
+        }
         long secondsLeft = attempt.deadlineAt == null || attempt.isSubmitted() ? -1
                 : Math.max(0, Duration.between(now, attempt.deadlineAt.toInstant()).toSeconds());
         boolean canRetry = quiz.mode == Quiz.Mode.practice && rules.state(now) == Quiz.State.open && !quiz.adaptive;
         return new Views.AttemptView(attempt.id, quiz.id, quiz.course.id, quiz.title(l), quiz.mode == Quiz.Mode.practice,
                 attempt.isSubmitted(), attempt.number, items, standing.score(), standing.maxScore(),
                 CourseTime.format(attempt.deadlineAt, quiz.course), secondsLeft, UUID.randomUUID().toString(), canRetry, quiz.adaptive);
+    }
+
+    /** The user's attempts, newest first, with their standings: one statement for the attempts, two for all standings. */
+    @ReadOnly
+    public List<Views.HistoryRow> history(org.convquiz.account.User user, String lang) {
+        List<Views.HistoryRow> rows = new ArrayList<>();
+        // Attempts with their quiz and course in one statement, all their standings in two more.
+        List<Attempt> attempts = Attempt.list("from Attempt a join fetch a.quiz q join fetch q.course where a.user = ?1 "
+                + "order by a.startedAt desc, a.id desc", user);
+        var standings = quizzes.standings(attempts.stream().map(a -> a.id).toList());
+        for (Attempt a : attempts) {
+            QuizService.Standing st = standings.get(a.id);
+            rows.add(new Views.HistoryRow(a.id, a.quiz.course.title, a.quiz.title(lang), a.number,
+                    CourseTime.format(a.startedAt, a.quiz.course), CourseTime.format(a.submittedAt, a.quiz.course),
+                    st.score(), st.maxScore(), (int) st.submissions()));
+        }
+        return rows;
+    }
+
+    /** A whole quiz as a student would see it, for its instructors: its titles and every question with the numbers of one seed. */
+    public record QuizPreview(String courseTitle, String quizTitle, List<Views.ItemView> items) {
+    }
+
+    /**
+     * The preview of a quiz of course {@code courseId} that {@code user} teaches: question n uses seed + n, and
+     * with {@code show} it is graded with its own reference answers, so each part shows the answer and its derivation.
+     */
+    @ReadOnly
+    public QuizPreview preview(long courseId, long quizId, org.convquiz.account.User user, long seed, boolean show, String lang) {
+        Quiz quiz = Quiz.findById(quizId);
+        if (quiz == null || quiz.course.id != courseId || !org.convquiz.account.CourseMember.teaches(quiz.course, user)) {
+            throw new jakarta.ws.rs.NotFoundException("no quiz " + quizId + " in course " + courseId);
+        }
+        List<Views.ItemView> items = new ArrayList<>();
+        for (QuizItem qi : QuizItem.of(quiz)) {
+            org.convquiz.exercise.ExerciseVersion v = org.convquiz.exercise.ExerciseVersion.latest(qi.exercise)
+                    .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no version of " + qi.exercise.slug));
+            ExerciseDefinition d = catalog.definition(v);
+            long s = seed + qi.position;
+            Map<String, String> typed = new HashMap<>();
+            if (show) {
+                List<Reference> refs = d.references(s);
+                for (int i = 0; i < refs.size(); i++) {
+                    typed.put(d.parts(s).get(i).id(), refs.get(i).value().display());
+                }
+            }
+            items.add(question(d, s, qi.position, typed, show, show, true, show, lang));
+        }
+        return new QuizPreview(quiz.course.title, quiz.title(lang), items);
     }
 
     private Views.ItemView item(ExerciseDefinition definition, AttemptItem item, Map<String, Submission> submitted,

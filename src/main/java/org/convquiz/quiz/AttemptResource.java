@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
@@ -74,12 +72,9 @@ public class AttemptResource {
 
     @GET
     @Path("attempts/{id}")
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance attempt(@PathParam("id") long id, @Context HttpHeaders headers) {
-        Instant now = Instant.now();
-        Attempt attempt = quizzes.closeIfOverdue(quizzes.attemptFor(id, currentUser.user()), now);
-        return Templates.attempt(presenter.view(attempt, Lang.of(headers), now));
+        return Templates.attempt(presenter.page(id, currentUser.user(), Lang.of(headers), Instant.now()));
     }
 
     /** Practice: grade one question now (post-redirect-get back to it). */
@@ -139,23 +134,9 @@ public class AttemptResource {
 
     @GET
     @Path("history")
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance history(@Context HttpHeaders headers) {
-        User user = currentUser.user();
-        String lang = Lang.of(headers).tag();
-        List<Views.HistoryRow> rows = new ArrayList<>();
-        // Attempts with their quiz and course in one statement, all their standings in two more.
-        List<Attempt> attempts = Attempt.list("from Attempt a join fetch a.quiz q join fetch q.course where a.user = ?1 "
-                + "order by a.startedAt desc, a.id desc", user);
-        var standings = quizzes.standings(attempts.stream().map(a -> a.id).toList());
-        for (Attempt a : attempts) {
-            QuizService.Standing st = standings.get(a.id);
-            rows.add(new Views.HistoryRow(a.id, a.quiz.course.title, a.quiz.title(lang), a.number,
-                    CourseTime.format(a.startedAt, a.quiz.course), CourseTime.format(a.submittedAt, a.quiz.course),
-                    st.score(), st.maxScore(), (int) st.submissions()));
-        }
-        return Templates.history(rows);
+        return Templates.history(presenter.history(currentUser.user(), Lang.of(headers).tag()));
     }
 
     /** A quiz rule said no: a page that says which rule (409), or problem+json for scripts. */

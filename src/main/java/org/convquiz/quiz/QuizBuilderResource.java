@@ -4,10 +4,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,179 +17,62 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.convquiz.account.Course;
-import org.convquiz.account.CourseMember;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
-import org.convquiz.audit.AuditLog;
-import org.convquiz.exercise.ExerciseCatalog;
-import org.convquiz.exercise.ExerciseDefinition;
-import org.convquiz.exercise.ExerciseVersion;
-import org.convquiz.exercise.QuizSpec;
-import org.convquiz.exercise.Sections;
-import org.convquiz.exercise.Text;
 import org.convquiz.web.Lang;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The quiz builder: an instructor of a course picks any exercises they may use (the exercises folder's and
  * the ones they saved in the browser), finds them by section, id, title or tag, orders them and sets the
- * quiz's mode, window and limits; the quiz is made at once, without a file or a restart.
+ * quiz's mode, window and limits; the quiz is made at once, without a file or a restart ({@link QuizBuilderService}).
  */
 @Path("/courses/{id}/quizzes/new")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(User.INSTRUCTOR)
 public class QuizBuilderResource {
-    /** Far more than a quiz needs; keeps a forged form from making a quiz of thousands of questions. */
-    static final int MAX_EXERCISES = 40;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance builder(long courseId, String courseTitle, String zone, List<Choice> exercises,
+        static native TemplateInstance builder(long courseId, String courseTitle, String zone, List<QuizBuilderService.Choice> exercises,
                 List<String> sections, String q, String section, Map<String, String> form, Map<String, String> orders,
                 Map<String, String> points, List<String> chosen, String error);
-    }
-
-    /** An exercise that can be put in the quiz. */
-    public record Choice(String id, int version, String section, String title, String tags, int parts, boolean own, String points) {
     }
 
     @Inject
     CurrentUser currentUser;
 
     @Inject
-    ExerciseCatalog catalog;
-
-    @Inject
-    QuizService quizzes;
-
-    @Inject
-    jakarta.validation.Validator validator;
+    QuizBuilderService builder;
 
     @GET
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") long id, @QueryParam("q") String q, @QueryParam("section") String section,
             @Context HttpHeaders headers) {
-        Course course = taught(id);
-        return page(course, q, section, Map.of(), List.of(), null, headers);
+        return page(id, q, section, Map.of(), List.of(), null, headers);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     @Operation(hidden = true)
     public Response build(@PathParam("id") long id, MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        Course course = taught(id);
-        User user = currentUser.user();
         List<String> picked = form.getOrDefault("exercise", List.of()).stream().map(String::trim).distinct().toList();
         Map<String, String> typed = new LinkedHashMap<>();
         form.forEach((k, v) -> typed.put(k, v.isEmpty() ? "" : v.get(0)));
-        String titleEn = typed.getOrDefault("title_en", "").trim();
-        String titleZh = typed.getOrDefault("title_zh", "").trim();
-        Map<String, ExerciseVersion> usable = new LinkedHashMap<>();
-        catalog.latestVersionsVisibleTo(user.id).forEach(v -> usable.put(v.exercise.slug, v));
-        String error = null;
-        if (picked.isEmpty()) {
-            error = "error_none";
-        } else if (picked.size() > MAX_EXERCISES) {
-            error = "error_too_many";
-        } else if (!usable.keySet().containsAll(picked)) {
-            error = "error_unknown"; // a forged id, or another instructor's own exercise
-        } else if (titleEn.isEmpty() || titleEn.length() > 200 || titleZh.length() > 200) {
-            error = "error_title";
-        }
-        Map<String, java.math.BigDecimal> points = new LinkedHashMap<>();
-        if (error == null) {
-            for (String slug : picked) {
-                String typedPoints = typed.getOrDefault("points." + slug, "").trim();
-                if (typedPoints.isEmpty()) {
-                    continue; // the exercise's own points
-                }
-                try {
-                    java.math.BigDecimal p = new java.math.BigDecimal(typedPoints);
-                    if (p.signum() <= 0 || p.compareTo(java.math.BigDecimal.valueOf(1000)) > 0 || p.scale() > 2) {
-                        throw new NumberFormatException(typedPoints);
-                    }
-                    points.put(slug, p);
-                } catch (NumberFormatException e) {
-                    error = "error_points";
-                }
-            }
-        }
-        QuizService.Settings settings = null;
-        if (error == null) {
-            QuizSettingsForm.Result checked = QuizSettingsForm.of(typed).check(validator, course);
-            settings = checked.settings();
-            error = checked.error();
-        }
+        String error = builder.build(id, currentUser.user(), picked, typed);
         if (error != null) {
-            return Response.status(400).entity(page(course, typed.get("q"), typed.get("section"), typed, picked, error, headers)).build();
+            return Response.status(400).entity(page(id, typed.get("q"), typed.get("section"), typed, picked, error, headers)).build();
         }
-        // the order typed next to each exercise (blank: after the numbered ones, in the list's order)
-        List<String> ordered = new ArrayList<>(picked);
-        ordered.sort(Comparator.comparingInt(slug -> place(typed.get("order." + slug))));
-        String section = catalog.definition(usable.get(ordered.get(0))).spec().section();
-        String slug = "built-" + (Quiz.count("course", course) + 1);
-        QuizSpec spec = new QuizSpec(slug, section, Text.of(titleEn, titleZh.isEmpty() ? titleEn : titleZh), ordered);
-        Quiz quiz = quizzes.createQuiz(course, spec, slug, settings, points);
-        quiz.published = "true".equals(typed.get("publish"));
-        AuditLog.record(user.username, "quiz.create", slug + " in course " + course.id + " from " + ordered);
         return Response.seeOther(URI.create("/courses/" + id + "#quiz-order")).build();
     }
 
-    private static int place(String typed) {
-        try {
-            return typed == null || typed.isBlank() ? Integer.MAX_VALUE : Math.max(0, Integer.parseInt(typed.trim()));
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
-    }
-
-    private Course taught(long id) {
-        Course course = Course.findById(id);
-        if (!CourseMember.teaches(course, currentUser.user())) {
-            throw new NotFoundException("no course " + id);
-        }
-        return course;
-    }
-
-    private TemplateInstance page(Course course, String q, String section, Map<String, String> form, List<String> chosen, String error,
+    private TemplateInstance page(long id, String q, String section, Map<String, String> form, List<String> chosen, String error,
             HttpHeaders headers) {
-        String lang = Lang.of(headers).tag();
-        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-        Long me = currentUser.user().id;
-        List<Choice> choices = new ArrayList<>();
-        for (ExerciseVersion v : catalog.latestVersionsVisibleTo(me)) {
-            ExerciseDefinition d = catalog.definition(v);
-            String tags = String.join(", ", d.spec().tags());
-            String title = d.spec().title().in(lang);
-            boolean matches = needle.isEmpty() || (d.id() + " " + title + " " + tags).toLowerCase(Locale.ROOT).contains(needle);
-            boolean inSection = section == null || section.isBlank() || section.equals(d.spec().section());
-            if ((matches && inSection) || chosen.contains(d.id())) {
-                choices.add(new Choice(d.id(), v.version, d.spec().section(), title, tags, d.spec().parts().size(), me.equals(v.exercise.ownerId),
-                        org.convquiz.exercise.answer.ParsedAnswer.TensorAnswer.formatValue(d.maxScore())));
-            }
-        }
-        choices.sort(Comparator.comparingInt((Choice c) -> Sections.rank(c.section())).thenComparing(Choice::id));
-        List<String> sections = new ArrayList<>(Sections.ORDER);
-        choices.stream().map(Choice::section).filter(s -> !sections.contains(s)).distinct().forEach(sections::add);
-        Map<String, String> orders = new LinkedHashMap<>();
-        Map<String, String> points = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (k.startsWith("order.")) {
-                orders.put(k.substring("order.".length()), v);
-            } else if (k.startsWith("points.")) {
-                points.put(k.substring("points.".length()), v);
-            }
-        });
-        return Templates.builder(course.id, course.title, CourseTime.zone(course).getId(), choices, sections, q == null ? "" : q,
-                section == null ? "" : section, form, orders, points, chosen, error);
+        QuizBuilderService.Page p = builder.page(id, currentUser.user(), q, section, form, chosen, Lang.of(headers).tag());
+        return Templates.builder(p.courseId(), p.courseTitle(), p.zone(), p.exercises(), p.sections(), q == null ? "" : q,
+                section == null ? "" : section, form, p.orders(), p.points(), chosen, error);
     }
 }

@@ -4,9 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,17 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.convquiz.account.CourseMember;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
-import org.convquiz.exercise.ExerciseCatalog;
-import org.convquiz.exercise.ExerciseDefinition;
-import org.convquiz.exercise.ExerciseVersion;
-import org.convquiz.exercise.Reference;
 import org.convquiz.web.Lang;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -48,21 +38,12 @@ public class QuizPreviewResource {
     CurrentUser currentUser;
 
     @Inject
-    ExerciseCatalog catalog;
-
-    @Inject
     AttemptPresenter presenter;
 
     @GET
-    @Transactional
     @Operation(hidden = true)
     public TemplateInstance preview(@PathParam("id") long id, @PathParam("quizId") long quizId, @QueryParam("seed") String seedText,
             @QueryParam("answers") String answers, @Context HttpHeaders headers) {
-        Quiz quiz = Quiz.findById(quizId);
-        if (quiz == null || quiz.course.id != id
-                || !CourseMember.teaches(quiz.course, currentUser.user())) {
-            throw new NotFoundException("no quiz " + quizId + " in course " + id);
-        }
         long seed;
         try {
             seed = seedText == null || seedText.isBlank() ? 1 : Math.floorMod(Long.parseLong(seedText.trim()), 1_000_000_000L);
@@ -71,21 +52,7 @@ public class QuizPreviewResource {
         }
         boolean show = "true".equals(answers);
         String lang = Lang.of(headers).tag();
-        List<Views.ItemView> items = new ArrayList<>();
-        for (QuizItem qi : QuizItem.of(quiz)) {
-            ExerciseVersion v = ExerciseVersion.latest(qi.exercise).orElseThrow(() -> new NotFoundException("no version of " + qi.exercise.slug));
-            ExerciseDefinition d = catalog.definition(v);
-            long s = seed + qi.position;
-            Map<String, String> typed = new HashMap<>();
-            if (show) {
-                // graded with its own reference answers, so each part shows the answer and its derivation
-                List<Reference> refs = d.references(s);
-                for (int i = 0; i < refs.size(); i++) {
-                    typed.put(d.parts(s).get(i).id(), refs.get(i).value().display());
-                }
-            }
-            items.add(presenter.question(d, s, qi.position, typed, show, show, true, show, lang));
-        }
-        return Templates.preview(id, quiz.course.title, quiz.id, quiz.title(lang), seed, show, items);
+        AttemptPresenter.QuizPreview p = presenter.preview(id, quizId, currentUser.user(), seed, show, lang);
+        return Templates.preview(id, p.courseTitle(), quizId, p.quizTitle(), seed, show, p.items());
     }
 }

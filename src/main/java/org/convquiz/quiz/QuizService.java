@@ -330,6 +330,19 @@ public class QuizService {
         if (attempt.isSubmitted()) {
             return;
         }
+        HandIn handIn = handIn(attempt, answers, idempotencyKey, now);
+        if (insert(handIn.rows()) > 0) {
+            mastery.record(attempt.quiz.course.id, attempt.user.id, handIn.evidence(), now);
+        }
+        attempt.submittedAt = handIn.submittedAt();
+    }
+
+    /** What handing an attempt in stores: the graded rows, what they teach, and the time it counts as handed in. */
+    private record HandIn(List<Object[]> rows, List<ConceptMap.Evidence> evidence, OffsetDateTime submittedAt, Map<Long, AttemptItem> items) {
+    }
+
+    /** Grades an attempt for handing in, storing nothing: once time is up only the drafts saved in time count. */
+    private HandIn handIn(Attempt attempt, Map<Integer, Map<String, String>> answers, String idempotencyKey, Instant now) {
         boolean late = attempt.isOverdue(now);
         Map<Integer, Map<String, String>> drafts = drafts(attempt);
         java.util.Set<Long> answered = new java.util.HashSet<>();
@@ -339,17 +352,53 @@ public class QuizService {
         }
         List<Object[]> rows = new java.util.ArrayList<>();
         List<ConceptMap.Evidence> evidence = new java.util.ArrayList<>();
+        Map<Long, AttemptItem> items = new HashMap<>();
         for (AttemptItem item : AttemptItem.of(attempt)) {
+            items.put(item.id, item);
             Map<String, String> given = late ? drafts.getOrDefault(item.position, Map.of())
                     : merged(drafts.getOrDefault(item.position, Map.of()), answers.getOrDefault(item.position, Map.of()));
             if (attempt.quiz.mode == Quiz.Mode.exam || !answered.contains(item.id)) {
                 grade(item, given, idempotencyKey + ":" + item.position, rows, evidence);
             }
         }
-        if (insert(rows) > 0) {
-            mastery.record(attempt.quiz.course.id, attempt.user.id, evidence, now);
+        return new HandIn(rows, evidence, (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC),
+                items);
+    }
+
+    /**
+     * A page shows an overdue attempt as handed in without storing anything (a GET never writes): the attempt
+     * is detached and marked handed in in memory only, and the rows handing it in will store (the sweeper or
+     * the next POST stores exactly these, from the same drafts, which can no longer change) are returned
+     * unsaved, by question and part. Nothing for an attempt that is handed in or still running.
+     */
+    public Map<Integer, Map<String, Submission>> showAsHandedIn(Attempt attempt, Instant now) {
+        if (attempt.isSubmitted() || !attempt.isOverdue(now)) {
+            return Map.of();
         }
-        attempt.submittedAt = (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC);
+        HandIn handIn = handIn(attempt, Map.of(), attempt.id + ":deadline", now);
+        em.detach(attempt);
+        attempt.submittedAt = handIn.submittedAt();
+        Map<Integer, Map<String, Submission>> out = new HashMap<>();
+        for (Object[] r : handIn.rows()) {
+            Submission s = new Submission();
+            s.item = handIn.items().get((Long) r[0]);
+            s.exerciseVersion = s.item.exerciseVersion;
+            s.seed = (Long) r[2];
+            s.partId = (String) r[3];
+            s.rawAnswer = (String) r[4];
+            s.parsedAnswer = (String) r[5];
+            s.status = (String) r[6];
+            s.score = (Double) r[7];
+            s.maxScore = (Double) r[8];
+            s.misconception = (String) r[9];
+            s.misconceptions = (String) r[10];
+            s.feedbackEn = (String) r[11];
+            s.feedbackZh = (String) r[12];
+            s.referenceAnswer = (String) r[13];
+            s.idempotencyKey = (String) r[14];
+            out.computeIfAbsent(s.item.position, p -> new LinkedHashMap<>()).put(s.partId, s);
+        }
+        return out;
     }
 
     /** Hands in one overdue attempt by id (the sweeper's entry); true when this call handed it in. */
@@ -363,7 +412,10 @@ public class QuizService {
         return true;
     }
 
-    /** An exam attempt whose time ran out is submitted from its drafts (by the sweeper, or when anyone looks at it first). */
+    /**
+     * An attempt whose time ran out is submitted from its drafts: by the sweeper, or by the next POST that meets it (a
+     * start, a hand-in). Pages only show it as handed in ({@link #showAsHandedIn}).
+     */
     @Transactional
     public Attempt closeIfOverdue(Attempt attempt, Instant now) {
         if (!attempt.isSubmitted() && attempt.isOverdue(now)) {

@@ -171,8 +171,9 @@ class QuizFlowTest {
         String answer = exam.answer();
         data.moveDeadline(attempt, OffsetDateTime.now().minusSeconds(5));
         s.post("/attempts/" + attempt + "/drafts", "position", "0", "part", "shape", "a.0.shape", "9×9×9").then().statusCode(409);
-        // The next look at the attempt hands it in from the drafts saved in time.
+        // The next look at the attempt shows it handed in from the drafts saved in time; the sweeper stores it.
         assertTrue(s.page("/attempts/" + attempt).contains("attempt-score"));
+        sweeper.sweep();
         List<Submission> stored = data.submissions(attempt);
         assertEquals(1, stored.size());
         assertEquals(answer, stored.get(0).rawAnswer);
