@@ -37,9 +37,14 @@ java -cp $OUT LoadDriver get "$BASE/q/health/live" 8 5
 JAR=$OUT/teacher.cookies; rm -f $JAR
 curl -s -c $JAR -o /dev/null -d 'j_username=benchteacher&j_password=bench-pass-1' "$BASE/j_security_check"
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$APP/status) / 1024 )); }
+# CPU seconds (user + system) of the app, and of this database's PostgreSQL backends, so that a run on a
+# crowded machine still says where the work went.
+ticks() { awk '{s += $14 + $15} END {print s + 0}' "$@" 2>/dev/null || echo 0; }
+dbticks() { ticks $(for p in $($PSQL -At -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"); do echo /proc/$p/stat; done); }
 timed() { # name path
+  local a0 d0; a0=$(ticks /proc/$APP/stat); d0=$(dbticks)
   curl -s --max-time 120 -b $JAR -o $OUT/$1.out -w "$1 status=%{http_code} seconds=%{time_total} bytes=%{size_download}" "$BASE$2"
-  echo " rss_mb=$(rss)"
+  echo " rss_mb=$(rss) app_cpu_s=$(echo "($(ticks /proc/$APP/stat) - $a0) / 100" | bc -l | cut -c1-5) db_cpu_s=$(echo "($(dbticks) - $d0) / 100" | bc -l | cut -c1-5)"
 }
 echo "rss_before_mb=$(rss)"
 for round in $(seq 1 "$ROUNDS"); do

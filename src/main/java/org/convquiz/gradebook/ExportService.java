@@ -39,12 +39,15 @@ public class ExportService {
     @Inject
     ExerciseCatalog catalog;
 
-    /** Header and SQL expression of each column, in the file's order; text a student or teacher typed is neutralised. */
+    /**
+     * Header and SQL expression of each column, in the file's order; text a student or teacher typed is neutralised
+     * (the student's and quiz's columns once per attempt, in the subquery below, not once per row).
+     */
     private static final List<String[]> DETAIL_COLUMNS = List.of(
-            new String[] {"username", CsvCells.sql("a.username")},
-            new String[] {"name", CsvCells.sql("a.display_name")},
-            new String[] {"student_number", CsvCells.sql("a.student_number")},
-            new String[] {"quiz", CsvCells.sql("a.title")},
+            new String[] {"username", "a.username"},
+            new String[] {"name", "a.display_name"},
+            new String[] {"student_number", "a.student_number"},
+            new String[] {"quiz", "a.title"},
             new String[] {"exercise", "e.slug"},
             new String[] {"version", "v.version"},
             new String[] {"seed", "s.seed"},
@@ -68,7 +71,7 @@ public class ExportService {
         String title = "zh".equals(lang) ? "q.title_zh" : "q.title_en";
         String select = DETAIL_COLUMNS.stream().map(c -> c[1] + " as \"" + c[0] + "\"").collect(Collectors.joining(", "));
         return "copy (select " + select + """
-                 from (select a.id, u.username, u.display_name, u.student_number, %s as title, q.position, q.id as quiz_id
+                 from (select a.id, %s as username, %s as display_name, %s as student_number, %s as title
                        from quiz q join attempt a on a.quiz_id = q.id join app_user u on u.id = a.user_id
                        where q.course_id = %d
                        order by u.username, q.position, q.id, a.id) a
@@ -76,7 +79,8 @@ public class ExportService {
                  cross join lateral (select * from submission s where s.attempt_item_id = ai.id order by s.id) s
                  join exercise_version v on v.id = s.exercise_version_id
                  join exercise e on e.id = v.exercise_id
-                ) to stdout with (format csv, header, encoding 'UTF8')""".formatted(title, courseId);
+                ) to stdout with (format csv, header, encoding 'UTF8')""".formatted(CsvCells.sql("u.username"),
+                CsvCells.sql("u.display_name"), CsvCells.sql("u.student_number"), CsvCells.sql(title), courseId);
     }
 
     /**
