@@ -201,6 +201,15 @@ class ExportTest {
             java.time.Instant.parse(row.get("submitted_at"));
         }
         assertEquals(scores, rows.stream().map(r -> r.get("score")).toList());
+
+        // the quiz's title in the page's language, neutralised like any other text
+        sql("update quiz set title_en = 'Week 1, part \"a\"', title_zh = '=第一周 \"甲\"' where id = ?1", world.quizId());
+        String zh = teacher.request().header("Accept-Language", "zh-CN").get("/courses/" + world.courseId() + "/export/detail.csv")
+                .then().statusCode(200).extract().asString();
+        assertEquals(List.of("'=第一周 \"甲\""), parse(zh).stream().map(r -> r.get("quiz")).distinct().toList());
+        String en = teacher.request().header("Accept-Language", "en").get("/courses/" + world.courseId() + "/export/detail.csv")
+                .then().statusCode(200).extract().asString();
+        assertEquals(List.of("Week 1, part \"a\""), parse(en).stream().map(r -> r.get("quiz")).distinct().toList());
     }
 
     /** Parts graded before right answers were stored get the tutorial's 4×102×102, and keep it stored. */
