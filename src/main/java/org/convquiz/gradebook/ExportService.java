@@ -60,9 +60,6 @@ public class ExportService {
             new String[] {"misconceptions", CsvCells.sql("coalesce(s.misconceptions, s.misconception)")},
             new String[] {"submitted_at", "replace((s.created_at at time zone 'UTC')::text, ' ', 'T') || 'Z'"});
 
-    /** The file's header, as {@code COPY … HEADER} writes it. */
-    static final List<String> DETAIL_HEADER = DETAIL_COLUMNS.stream().map(c -> c[0]).toList();
-
     /**
      * The COPY statement of one course. COPY takes no bind parameters: the course id is a {@code long} and the
      * title column one of two fixed names, so nothing typed by anyone reaches the SQL text.
