@@ -45,9 +45,10 @@ public class ExportResource {
     @Inject
     ExportService exports;
 
-    static final List<String> DETAIL_HEADER = List.of("username", "name", "student_number", "quiz", "exercise", "version", "seed",
-            "part", "answer", "read_as", "correct_answer", "score", "max_score", "misconceptions", "submitted_at");
-
+    /**
+     * One row per submitted part, in the order student, quiz, attempt, question, time. PostgreSQL writes this file
+     * (see {@link ExportService} for why); the byte-order mark, when asked for, goes first.
+     */
     @GET
     @Path("detail.csv")
     @Operation(hidden = true)
@@ -55,16 +56,17 @@ public class ExportResource {
         Course course = gradebook.taught(id, currentUser.user());
         boolean withBom = bom(bom);
         String lang = Lang.of(headers).tag();
-        StreamingOutput body = csv(withBom, csv -> {
-            csv.printRecord(DETAIL_HEADER);
-            exports.detail(course.id, lang, row -> print(csv, List.of(CsvCells.safe(row.username()), CsvCells.safe(row.displayName()),
-                    text(row.studentNumber()), CsvCells.safe(row.quiz()), row.exercise(), String.valueOf(row.version()),
-                    String.valueOf(row.seed()), row.part(), text(row.answer()), text(row.readAs()), text(row.reference()),
-                    GradebookTemplateExtensions.points(row.score()), GradebookTemplateExtensions.points(row.maxScore()),
-                    text(row.misconceptions()), row.submittedAt() == null ? "" : row.submittedAt().toInstant().toString())));
-        });
+        exports.storeMissingReferences(course.id);
+        StreamingOutput body = output -> {
+            if (withBom) {
+                output.write(UTF8_BOM);
+            }
+            exports.detail(course.id, lang, output);
+        };
         return attachment(body, "grades-detail-course-" + course.id + ".csv");
     }
+
+    private static final byte[] UTF8_BOM = "\uFEFF".getBytes(StandardCharsets.UTF_8);
 
     /**
      * Canvas's gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, then one column per

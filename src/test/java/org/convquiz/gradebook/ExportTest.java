@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class ExportTest {
     @Inject
     TestData data;
+
+    @Inject
+    EntityManager em;
 
     private TestData.World world;
 
@@ -121,5 +126,104 @@ class ExportTest {
         assertTrue(parse(csv).stream().anyMatch(r -> r.get("name").equals("'=HYPERLINK(\"http://example.invalid\",\"x\")")), csv);
         String canvas = teacher.request().get("/courses/" + world.courseId() + "/export/canvas.csv").then().statusCode(200).extract().asString();
         assertTrue(canvas.contains("'=HYPERLINK"), canvas);
+    }
+
+    /** The course's submission ids in the order the detail export must list them: by username, then as stored. */
+    @SuppressWarnings("unchecked")
+    private List<Long> submissionsInExportOrder() {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) em.createNativeQuery("""
+                select s.id from submission s join attempt_item ai on ai.id = s.attempt_item_id join attempt a on a.id = ai.attempt_id
+                join app_user u on u.id = a.user_id join quiz q on q.id = a.quiz_id where q.course_id = ?1 order by u.username, s.id""")
+                .setParameter(1, world.courseId()).getResultList()).stream().map(Number::longValue).toList());
+    }
+
+    private void sql(String statement, Object... parameters) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var query = em.createNativeQuery(statement);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            query.executeUpdate();
+        });
+    }
+
+    /**
+     * PostgreSQL writes the detail file (COPY): every kind of awkward cell goes through it and comes back as typed,
+     * the ones a spreadsheet would run (= + - @ tab CR first) behind an apostrophe (OWASP's CSV injection advice,
+     * written out here by hand), quotes, commas and newlines quoted (RFC 4180), Chinese in UTF-8, rows by student.
+     */
+    @Test
+    void detailCellsOfEveryKindRoundTripInStudentOrder() throws Exception {
+        Session teacher = answered();
+        List<Long> ids = submissionsInExportOrder();
+        assertEquals(3, ids.size());
+        // per row: answer, read_as, correct_answer, misconceptions as stored -> as exported
+        String[][][] cells = {
+            {{"=1+1", "'=1+1"}, {"+1", "'+1"}, {"-1", "'-1"}, {"@SUM(A1)", "'@SUM(A1)"}},
+            {{"\tx", "'\tx"}, {"\rx", "'\rx"}, {"say \"hi\"", "say \"hi\""}, {"two\nlines", "two\nlines"}},
+            {{"四乘一百零二", "四乘一百零二"}, {"a, b", "a, b"}, {"x=1", "x=1"}, {"'quoted'", "'quoted'"}},
+        };
+        for (int r = 0; r < 3; r++) {
+            sql("update submission set raw_answer = ?1, parsed_answer = ?2, reference_answer = ?3, misconceptions = ?4 where id = ?5",
+                    cells[r][0][0], cells[r][1][0], cells[r][2][0], cells[r][3][0], ids.get(r));
+        }
+        data.rename(world.student(), "张三 \"Zhang\", 李四");
+        data.rename(world.other(), "-5 王五");
+        sql("update app_user set student_number = '@20260001' where username = ?1", world.student());
+        // by student: the first student's two submissions (1 of 3, forgot the + 1; then 3 of 3), the other's one (3 of 3)
+        List<String> users = new java.util.ArrayList<>();
+        List<String> scores = new java.util.ArrayList<>();
+        for (String user : List.of(world.student(), world.other()).stream().sorted().toList()) {
+            users.addAll(user.equals(world.student()) ? List.of(user, user) : List.of(user));
+            scores.addAll(user.equals(world.student()) ? List.of("1", "3") : List.of("3"));
+        }
+
+        byte[] bytes = teacher.request().accept("text/csv").get("/courses/" + world.courseId() + "/export/detail.csv")
+                .then().statusCode(200).extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 byte-order mark");
+        String csv = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFusername,name,student_number,quiz,exercise,version,seed,part,answer,read_as,correct_answer,"
+                + "score,max_score,misconceptions,submitted_at\n"), csv);
+        List<CSVRecord> rows = parse(csv);
+        assertEquals(3, rows.size(), csv);
+        for (int r = 0; r < 3; r++) {
+            CSVRecord row = rows.get(r);
+            assertEquals(List.of(cells[r][0][1], cells[r][1][1], cells[r][2][1], cells[r][3][1]),
+                    List.of(row.get("answer"), row.get("read_as"), row.get("correct_answer"), row.get("misconceptions")), "row " + r);
+            boolean student = users.get(r).equals(world.student());
+            assertEquals(users.get(r), row.get("username"), "by student, then as submitted");
+            assertEquals(student ? "张三 \"Zhang\", 李四" : "'-5 王五", row.get("name"));
+            assertEquals(student ? "'@20260001" : "", row.get("student_number"));
+            assertEquals("padding-output-shape", row.get("exercise"));
+            assertEquals("0", row.get("seed"));
+            assertEquals("3", row.get("max_score"));
+            assertTrue(row.get("submitted_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"), row.get("submitted_at"));
+            java.time.Instant.parse(row.get("submitted_at"));
+        }
+        assertEquals(scores, rows.stream().map(r -> r.get("score")).toList());
+
+        // the quiz's title in the page's language, neutralised like any other text
+        sql("update quiz set title_en = 'Week 1, part \"a\"', title_zh = '=第一周 \"甲\"' where id = ?1", world.quizId());
+        String zh = teacher.request().header("Accept-Language", "zh-CN").get("/courses/" + world.courseId() + "/export/detail.csv")
+                .then().statusCode(200).extract().asString();
+        assertEquals(List.of("'=第一周 \"甲\""), parse(zh).stream().map(r -> r.get("quiz")).distinct().toList());
+        String en = teacher.request().header("Accept-Language", "en").get("/courses/" + world.courseId() + "/export/detail.csv")
+                .then().statusCode(200).extract().asString();
+        assertEquals(List.of("Week 1, part \"a\""), parse(en).stream().map(r -> r.get("quiz")).distinct().toList());
+    }
+
+    /** Parts graded before right answers were stored get the tutorial's 4×102×102, and keep it stored. */
+    @Test
+    void detailFillsInRightAnswersThatWereNeverStored() throws Exception {
+        Session teacher = answered();
+        sql("update submission set reference_answer = null where id in (?1, ?2, ?3)", submissionsInExportOrder().toArray());
+        String csv = teacher.request().get("/courses/" + world.courseId() + "/export/detail.csv?bom=false").then().statusCode(200)
+                .extract().asString();
+        assertEquals(List.of("4×102×102", "4×102×102", "4×102×102"), parse(csv).stream().map(r -> r.get("correct_answer")).toList());
+        long stillMissing = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from submission where reference_answer is null and id in (?1, ?2, ?3)")
+                .setParameter(1, submissionsInExportOrder().get(0)).setParameter(2, submissionsInExportOrder().get(1))
+                .setParameter(3, submissionsInExportOrder().get(2)).getSingleResult()).longValue());
+        assertEquals(0, stillMissing);
     }
 }
