@@ -43,8 +43,11 @@ public record Step(Phrase what, String formula, String substituted, String value
         return what.en();
     }
 
-    /** The step's words in Chinese. */
+    /**
+     * The step's words in Chinese, with full-width punctuation next to Chinese (the phrase files may write ":" or "(…)"
+     * as the formulas beside them do; a student reads full-width marks between Chinese words).
+     */
     public String zh() {
-        return what.zh();
+        return ChinesePunctuation.apply(what.zh());
     }
 }

@@ -54,7 +54,7 @@ class PhraseFilesTest {
             "org/convquiz/exercise/answer/TextNormalizer.java",
             // Code about characters: turns the ASCII punctuation of the engine's Chinese steps (engine_zh.properties writes
             // ":", ",", "(…)" like the formulas beside them) full-width next to Chinese; its comments show examples.
-            "org/convquiz/exercise/StepText.java");
+            "org/convquiz/engine/ChinesePunctuation.java");
 
     static TreeMap<String, String> load(Path file) throws IOException {
         Properties p = new Properties();

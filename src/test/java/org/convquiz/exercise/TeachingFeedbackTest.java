@@ -104,7 +104,7 @@ class TeachingFeedbackTest {
 
     @Test
     void stepsTextExample() {
-        assertEquals("PyTorch 约定：每一侧都填充；上 1 下 1（共 2）", StepText.chinese("PyTorch 约定: 每一侧都填充;上 1 下 1(共 2)"));
-        assertEquals("输出 (4, 102)", StepText.chinese("输出 (4, 102)"));
+        assertEquals("PyTorch 约定：每一侧都填充；上 1 下 1（共 2）", org.convquiz.engine.ChinesePunctuation.apply("PyTorch 约定: 每一侧都填充;上 1 下 1(共 2)"));
+        assertEquals("输出 (4, 102)", org.convquiz.engine.ChinesePunctuation.apply("输出 (4, 102)"));
     }
 }
