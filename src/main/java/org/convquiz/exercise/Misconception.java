@@ -25,197 +25,104 @@ import org.convquiz.exercise.answer.ParsedAnswer;
  * feedback names the mistake. Titles and advice are in the phrase files under {@code misconception.<id>}.
  */
 public enum Misconception {
-    FORGOT_PLUS_ONE(true) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return shapeQuantity(m, q, mistake());
-        }
-    },
-    PADDING_ONE_SIDE(false) {
-        /** Sizes with p instead of 2p (conv and pooling); values with the zeros only at the top/left or only at the bottom/right. */
-        @Override
-        List<ParsedAnswer> wrongs(Model m, PartSpec part, Quantity q) {
+    FORGOT_PLUS_ONE(true, Misconception::shapes),
+    /** Sizes with p instead of 2p (conv and pooling); values with the zeros only at the top/left or only at the bottom/right. */
+    PADDING_ONE_SIDE(false, (m, part, q, mistake) -> {
+        if (q == Quantity.OUTPUT || q == Quantity.OUTPUT_ELEMENT) {
             List<ParsedAnswer> out = new ArrayList<>();
-            if (q == Quantity.OUTPUT || q == Quantity.OUTPUT_ELEMENT) {
-                for (int side = 0; side < 2; side++) {
-                    misread(m, part, q, mistake(), side).ifPresent(out::add);
-                }
-                return out;
-            }
-            if (m.layers().stream().anyMatch(mistake()::countsOnce)) {
-                shapeQuantity(m, q, mistake()).ifPresent(out::add);
+            for (int side = 0; side < 2; side++) {
+                misread(m, part, q, mistake, side).ifPresent(out::add);
             }
             return out;
         }
-    },
-    TOTAL_PADDING_DOUBLED(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return misread(m, part, q, mistake());
+        return m.layers().stream().anyMatch(mistake::countsOnce) ? shapes(m, part, q, mistake) : List.of();
+    }),
+    TOTAL_PADDING_DOUBLED(false, misread()),
+    NO_FLOOR(true, Misconception::shapes),
+    STRIDE_IGNORED(true, misread()),
+    BIAS_FORGOTTEN(false, misread(Quantity.PARAMS, Quantity.FC_PARAMS)),
+    BIAS_PER_INPUT_CHANNEL(false, (m, part, q, mistake) -> {
+        if (q == Quantity.BIAS_SHAPE) {
+            return convs(m).findFirst().filter(c -> c.inChannels() != c.outChannels())
+                    .map(c -> List.of(Quantities.shape(new int[] {c.inChannels()}))).orElse(List.of());
         }
-    },
-    NO_FLOOR(true) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return shapeQuantity(m, q, mistake());
+        boolean differs = convs(m).anyMatch(c -> c.bias() && c.inChannels() != c.outChannels());
+        return q == Quantity.PARAMS && differs ? List.of(Quantities.params(m, mistake).value()) : List.of();
+    }),
+    PARAMS_TIMES_HW(false, (m, part, q, mistake) -> {
+        int[] in = m.inputShape();
+        boolean applies = q == Quantity.PARAMS && in.length >= 3 && (long) in[in.length - 2] * in[in.length - 1] > 1
+                && convs(m).findAny().isPresent();
+        return applies ? List.of(Quantities.params(m, mistake).value()) : List.of();
+    }),
+    POOL_CHANGES_CHANNELS(false, (m, part, q, mistake) -> m.layers().stream().anyMatch(l -> l instanceof Layer.Pool)
+            && m.inputShape().length >= 3 ? changedShape(m, q, mistake) : List.of()),
+    KERNEL_FLIPPED(false, misread(Quantity.OUTPUT, Quantity.OUTPUT_ELEMENT)),
+    MEAN_GRAD_COPIED(false, misread(Quantity.GRAD_INPUT, Quantity.GRAD_SUM)),
+    MAX_GRAD_SPREAD(false, misread(Quantity.GRAD_INPUT, Quantity.GRAD_SUM)),
+    MAX_GRAD_SPLIT(false, misread(Quantity.GRAD_INPUT, Quantity.GRAD_SUM)),
+    MAX_GRAD_OVERWRITTEN(false, (m, part, q, mistake) -> maxRouting(m, q, false, true)),
+    TIES_LAST_MAX(false, (m, part, q, mistake) -> maxRouting(m, q, true, false)),
+    RECEPTIVE_FIELDS_ADDED(false, (m, part, q, mistake) -> {
+        if (q != Quantity.RECEPTIVE_FIELD && q != Quantity.RECEPTIVE_FIELD_ELEMENTS) {
+            return List.of();
         }
-    },
-    STRIDE_IGNORED(true) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return misread(m, part, q, mistake());
+        var rows = Network.summarize(Quantities.engineInput(m), m.layers(), mistake).layers();
+        long sum = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).rfH().size();
+        return List.of(Quantities.integer(q == Quantity.RECEPTIVE_FIELD ? sum : sum * sum));
+    }),
+    CHANNELS_SWAPPED(false, (m, part, q, mistake) -> {
+        Optional<Conv2d> first = convs(m).findFirst();
+        if (first.isEmpty() || first.get().inChannels() == first.get().outChannels()) {
+            return List.of();
         }
-    },
-    BIAS_FORGOTTEN(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return q == Quantity.PARAMS || q == Quantity.FC_PARAMS ? misread(m, part, q, mistake()) : Optional.empty();
+        Conv2d c = first.get();
+        return switch (q) {
+            case WEIGHT_SHAPE -> List.of(Quantities.shape(new int[] {c.inChannels(), c.outChannels() / c.groups(), c.kernel().h(), c.kernel().w()}));
+            case OUTPUT_SHAPE, OUTPUT_CHANNELS -> m.layers().size() == 1 ? changedShape(m, q, mistake) : List.of();
+            default -> List.of();
+        };
+    }),
+    CEIL_MODE_IGNORED(false, misread(Quantity.OUTPUT_SHAPE, Quantity.OUTPUT_HEIGHT, Quantity.OUTPUT_WIDTH)),
+    CHANNELS_NOT_SUMMED(false, (m, part, q, mistake) -> {
+        if ((q != Quantity.OUTPUT && q != Quantity.OUTPUT_ELEMENT) || m.input() == null || m.layers().size() != 1
+                || !(m.layers().get(0) instanceof Layer.Conv c) || c.weight() == null
+                || c.conv().inChannels() < 2 || c.conv().groups() != 1) {
+            return List.of();
         }
-    },
-    BIAS_PER_INPUT_CHANNEL(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            if (q == Quantity.BIAS_SHAPE) {
-                return convs(m).findFirst().filter(c -> c.inChannels() != c.outChannels())
-                        .map(c -> Quantities.shape(new int[] {c.inChannels()}));
-            }
-            boolean differs = convs(m).anyMatch(c -> c.bias() && c.inChannels() != c.outChannels());
-            return q == Quantity.PARAMS && differs ? Optional.of(Quantities.params(m, mistake()).value()) : Optional.empty();
+        Tensor input = firstChannel(m.input(), m.input().rank() - 3);
+        Tensor weight = firstChannel(c.weight(), 1);
+        Layer oneChannel = new Layer.Conv(Conv2d.of(1, c.conv().outChannels(), c.conv().kernel())
+                .withStride(c.conv().stride()).withPadding(c.conv().padding()).withDilation(c.conv().dilation())
+                .withBias(c.conv().bias()).withPaddingMode(c.conv().paddingMode()), weight, c.bias());
+        return List.of(Quantities.compute(new Model(input.shape(), input, null, List.of(oneChannel), m.params()), part, q).value());
+    }),
+    FC_WITHOUT_OUTPUT_SIZE(false, (m, part, q, mistake) -> {
+        if (q != Quantity.FC_PARAMS) {
+            return List.of();
         }
-    },
-    PARAMS_TIMES_HW(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            int[] in = m.inputShape();
-            if (q != Quantity.PARAMS || in.length < 3 || (long) in[in.length - 2] * in[in.length - 1] <= 1 || convs(m).findAny().isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(Quantities.params(m, mistake()).value());
-        }
-    },
-    POOL_CHANGES_CHANNELS(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            boolean pools = m.layers().stream().anyMatch(l -> l instanceof Layer.Pool);
-            if (!pools || m.inputShape().length < 3 || (q != Quantity.OUTPUT_SHAPE && q != Quantity.OUTPUT_CHANNELS)) {
-                return Optional.empty();
-            }
-            return changedShape(m, q, mistake());
-        }
-    },
-    KERNEL_FLIPPED(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return q == Quantity.OUTPUT || q == Quantity.OUTPUT_ELEMENT ? misread(m, part, q, mistake()) : Optional.empty();
-        }
-    },
-    MEAN_GRAD_COPIED(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return gradientQuantity(q) ? misread(m, part, q, mistake()) : Optional.empty();
-        }
-    },
-    MAX_GRAD_SPREAD(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return gradientQuantity(q) ? misread(m, part, q, mistake()) : Optional.empty();
-        }
-    },
-    MAX_GRAD_SPLIT(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return gradientQuantity(q) ? misread(m, part, q, mistake()) : Optional.empty();
-        }
-    },
-    MAX_GRAD_OVERWRITTEN(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return maxRouting(m, q, false, true);
-        }
-    },
-    TIES_LAST_MAX(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return maxRouting(m, q, true, false);
-        }
-    },
-    RECEPTIVE_FIELDS_ADDED(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            if (q != Quantity.RECEPTIVE_FIELD && q != Quantity.RECEPTIVE_FIELD_ELEMENTS) {
-                return Optional.empty();
-            }
-            var rows = Network.summarize(Quantities.engineInput(m), m.layers(), mistake()).layers();
-            long sum = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).rfH().size();
-            return Optional.of(Quantities.integer(q == Quantity.RECEPTIVE_FIELD ? sum : sum * sum));
-        }
-    },
-    CHANNELS_SWAPPED(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            Optional<Conv2d> first = convs(m).findFirst();
-            if (first.isEmpty() || first.get().inChannels() == first.get().outChannels()) {
-                return Optional.empty();
-            }
-            Conv2d c = first.get();
-            return switch (q) {
-                case WEIGHT_SHAPE -> Optional.of(Quantities.shape(new int[] {c.inChannels(), c.outChannels() / c.groups(), c.kernel().h(), c.kernel().w()}));
-                case OUTPUT_SHAPE, OUTPUT_CHANNELS -> m.layers().size() == 1 ? changedShape(m, q, mistake()) : Optional.empty();
-                default -> Optional.empty();
-            };
-        }
-    },
-    CEIL_MODE_IGNORED(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            if (q != Quantity.OUTPUT_SHAPE && q != Quantity.OUTPUT_HEIGHT && q != Quantity.OUTPUT_WIDTH) {
-                return Optional.empty();
-            }
-            return misread(m, part, q, mistake());
-        }
-    },
-    CHANNELS_NOT_SUMMED(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            if ((q != Quantity.OUTPUT && q != Quantity.OUTPUT_ELEMENT) || m.input() == null || m.layers().size() != 1
-                    || !(m.layers().get(0) instanceof Layer.Conv c) || c.weight() == null
-                    || c.conv().inChannels() < 2 || c.conv().groups() != 1) {
-                return Optional.empty();
-            }
-            Tensor input = firstChannel(m.input(), m.input().rank() - 3);
-            Tensor weight = firstChannel(c.weight(), 1);
-            Layer oneChannel = new Layer.Conv(Conv2d.of(1, c.conv().outChannels(), c.conv().kernel())
-                    .withStride(c.conv().stride()).withPadding(c.conv().padding()).withDilation(c.conv().dilation())
-                    .withBias(c.conv().bias()).withPaddingMode(c.conv().paddingMode()), weight, c.bias());
-            return Optional.of(Quantities.compute(new Model(input.shape(), input, null, List.of(oneChannel), m.params()), part, q).value());
-        }
-    },
-    FC_WITHOUT_OUTPUT_SIZE(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            if (q != Quantity.FC_PARAMS) {
-                return Optional.empty();
-            }
-            int[] in = m.inputShape();
-            int[] out = Quantities.outputShape(m).value();
-            long inputs = (long) in[in.length - 3] * in[in.length - 2] * in[in.length - 1];
-            long c2 = out[out.length - 3];
-            return Optional.of(new ParsedAnswer.IntegerAnswer(BigInteger.valueOf(inputs * c2)));
-        }
-    },
+        int[] in = m.inputShape();
+        int[] out = Quantities.outputShape(m).value();
+        long inputs = (long) in[in.length - 3] * in[in.length - 2] * in[in.length - 1];
+        long c2 = out[out.length - 3];
+        return List.of(new ParsedAnswer.IntegerAnswer(BigInteger.valueOf(inputs * c2)));
+    }),
     /** A choice option taken for true (or false); the grader names the option and gives its explanation. */
-    WRONG_OPTION(false) {
-        @Override
-        Optional<ParsedAnswer> wrong(Model m, PartSpec part, Quantity q) {
-            return Optional.empty();
-        }
-    };
+    WRONG_OPTION(false, (m, part, q, mistake) -> List.of());
+
+    /** What a student making a mistake answers for a part (empty when the mistake does not apply to it). */
+    @FunctionalInterface
+    interface Rule {
+        List<ParsedAnswer> wrongs(Model m, PartSpec part, Quantity q, Mistake mistake);
+    }
 
     /** Whether the phrase files hold advice in the tutorial's convention (total padding p_h) for this mistake. */
     private final boolean tutorialAdvice;
+    private final Rule rule;
 
-    Misconception(boolean tutorialAdvice) {
+    Misconception(boolean tutorialAdvice, Rule rule) {
         this.tutorialAdvice = tutorialAdvice;
+        this.rule = rule;
     }
 
     public Text title() {
@@ -240,20 +147,9 @@ public enum Misconception {
         return Arrays.stream(values()).filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** The engine's mistake of the same name, which the formulas switch on. */
+    /** The engine's mistake of the same name, which the formulas switch on (null for mistakes in routing values). */
     Mistake mistake() {
-        return Mistake.valueOf(name());
-    }
-
-    /** What a student making this mistake would answer for this part, if the mistake applies to it. */
-    Optional<ParsedAnswer> wrong(Model model, PartSpec part, Quantity quantity) {
-        List<ParsedAnswer> all = wrongs(model, part, quantity);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
-    /** Every way this mistake shows (padding on the top or on the bottom); by default the one {@link #wrong}. */
-    List<ParsedAnswer> wrongs(Model model, PartSpec part, Quantity quantity) {
-        return wrong(model, part, quantity).stream().toList();
+        return Arrays.stream(Mistake.values()).filter(m -> m.name().equals(name())).findFirst().orElse(null);
     }
 
     /** The title for this exercise. */
@@ -300,7 +196,7 @@ public enum Misconception {
             }
         }
         try {
-            return wrongs(model, part, quantity);
+            return rule.wrongs(model, part, quantity, mistake());
         } catch (IllegalArgumentException | ArithmeticException e) { // EngineException is an IllegalArgumentException
             return List.of();
         }
@@ -314,13 +210,13 @@ public enum Misconception {
     }
 
     /** Output shape (or one of its dimensions) by the engine's shape walk with the mistake in its formulas. */
-    private static Optional<ParsedAnswer> shapeQuantity(Model m, Quantity q, Mistake mistake) {
+    private static List<ParsedAnswer> shapes(Model m, PartSpec part, Quantity q, Mistake mistake) {
         if (q != Quantity.OUTPUT_SHAPE && q != Quantity.OUTPUT_HEIGHT && q != Quantity.OUTPUT_WIDTH) {
-            return Optional.empty();
+            return List.of();
         }
         int[] shape = Network.outputShape(m.inputShape(), m.layers(), mistake).value();
         int n = shape.length;
-        return Optional.of(switch (q) {
+        return List.of(switch (q) {
             case OUTPUT_HEIGHT -> Quantities.integer(shape[n - 2]);
             case OUTPUT_WIDTH -> Quantities.integer(shape[n - 1]);
             default -> Quantities.shape(shape);
@@ -328,17 +224,22 @@ public enum Misconception {
     }
 
     /** The output shape or channel count with a channel mistake, when it differs from the right one. */
-    private static Optional<ParsedAnswer> changedShape(Model m, Quantity q, Mistake mistake) {
+    private static List<ParsedAnswer> changedShape(Model m, Quantity q, Mistake mistake) {
+        if (q != Quantity.OUTPUT_SHAPE && q != Quantity.OUTPUT_CHANNELS) {
+            return List.of();
+        }
         int[] right = Network.outputShape(m.inputShape(), m.layers()).value();
         int[] shape = Network.outputShape(m.inputShape(), m.layers(), mistake).value();
         if (Arrays.equals(right, shape)) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(q == Quantity.OUTPUT_SHAPE ? Quantities.shape(shape) : Quantities.integer(shape[shape.length - 3]));
+        return List.of(q == Quantity.OUTPUT_SHAPE ? Quantities.shape(shape) : Quantities.integer(shape[shape.length - 3]));
     }
 
-    private static Optional<ParsedAnswer> misread(Model m, PartSpec part, Quantity q, Mistake mistake) {
-        return misread(m, part, q, mistake, 0);
+    /** The rule "read the layers as the mistake does and compute again", for these quantities (none named: all). */
+    private static Rule misread(Quantity... quantities) {
+        return (m, part, q, mistake) -> quantities.length == 0 || Arrays.asList(quantities).contains(q)
+                ? misread(m, part, q, mistake, 0).stream().toList() : List.of();
     }
 
     /** Reads the layers as the mistake does (reading {@code which} where there are two) and asks the engine again. */
@@ -353,20 +254,16 @@ public enum Misconception {
         return changed ? Optional.of(Quantities.compute(m.withLayers(layers), part, q).value()) : Optional.empty();
     }
 
-    private static boolean gradientQuantity(Quantity q) {
-        return q == Quantity.GRAD_INPUT || q == Quantity.GRAD_SUM;
-    }
-
     // ---- mistakes in how values are routed, not in a formula's term -----------------------------
 
     /**
      * The max-pool input gradient routed by a wrong rule: to the last of tied maxima, and/or overwriting what an
      * earlier window sent to the same input. Empty when the rule gives the right answer anyway.
      */
-    private static Optional<ParsedAnswer> maxRouting(Model m, Quantity q, boolean lastOfTies, boolean overwrite) {
-        if (!gradientQuantity(q) || m.layers().size() != 1 || !(m.layers().get(0) instanceof Layer.Pool p)
+    private static List<ParsedAnswer> maxRouting(Model m, Quantity q, boolean lastOfTies, boolean overwrite) {
+        if ((q != Quantity.GRAD_INPUT && q != Quantity.GRAD_SUM) || m.layers().size() != 1 || !(m.layers().get(0) instanceof Layer.Pool p)
                 || p.pool().kind() != PoolKind.MAX || m.input() == null || m.gradOutput() == null) {
-            return Optional.empty();
+            return List.of();
         }
         Pool2d pool = p.pool();
         Tensor x = m.input();
@@ -404,10 +301,7 @@ public enum Misconception {
                 }
             }
         }
-        if (q == Quantity.GRAD_SUM) {
-            return Optional.of(Exact.sum(out));
-        }
-        return Optional.of(Quantities.tensor(Tensor.of(xs, out)));
+        return List.of(q == Quantity.GRAD_SUM ? Exact.sum(out) : Quantities.tensor(Tensor.of(xs, out)));
     }
 
     /** The tensor with only index 0 along one axis (the first channel), keeping that axis with size 1. */
