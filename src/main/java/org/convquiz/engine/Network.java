@@ -103,7 +103,9 @@ public final class Network {
             int[] out = chw.value();
             return hw ? new Result<>(new int[] {out[1], out[2]}, chw.steps()) : chw;
         } else if (layer instanceof Layer.Conv l) {
-            Result<int[]> r = Shapes.conv2d(in, l.conv());
+            // a student who lost count of the channels still gives a conv its out_channels: its input's count is not checked
+            boolean miscounted = (mistake == Mistake.POOL_CHANGES_CHANNELS || mistake == Mistake.CHANNELS_SWAPPED) && in.length >= 3;
+            Result<int[]> r = Shapes.conv2d(miscounted ? channels(in, l.conv().inChannels()) : in, l.conv());
             return mistake == Mistake.CHANNELS_SWAPPED ? new Result<>(channels(r.value(), l.conv().inChannels()), List.of()) : r;
         } else if (layer instanceof Layer.ConvTranspose l) {
             return Shapes.convTranspose2d(in, l.conv());

@@ -53,7 +53,9 @@ public enum Misconception {
         int[] in = m.inputShape();
         boolean applies = q == Quantity.PARAMS && in.length >= 3 && (long) in[in.length - 2] * in[in.length - 1] > 1
                 && convs(m).findAny().isPresent();
-        return applies ? List.of(Quantities.params(m, mistake).value()) : List.of();
+        // the student's rule is about kernels: the conv layers' counts, each times the image (as before the engine took it)
+        return applies ? List.of(Quantities.integer(convs(m).mapToLong(c -> Network.params(new Layer.Conv(c), mistake, in).value()).sum()))
+                : List.of();
     }),
     POOL_CHANGES_CHANNELS(false, (m, part, q, mistake) -> m.layers().stream().anyMatch(l -> l instanceof Layer.Pool)
             && m.inputShape().length >= 3 ? changedShape(m, q, mistake) : List.of()),
