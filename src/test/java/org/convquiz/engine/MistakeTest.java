@@ -90,6 +90,11 @@ class MistakeTest {
         List<Layer> pool = List.of(new Layer.Pool(Pool2d.max(2)));
         assertArrayEquals(new int[] {3, 4, 4}, Network.outputShape(rgb, pool).value());
         assertArrayEquals(new int[] {1, 4, 4}, Network.outputShape(rgb, pool, Mistake.POOL_CHANGES_CHANNELS).value());
+        // LeNet's middle on 6×28×28: pool 2 → 6×14×14, conv 6 → 16, 5×5 → 16×10×10, pool 2 → 16×5×5; a student who merges
+        // channels in pooling writes 1×14×14, still gives the conv its 16 channels, and ends with 1×5×5
+        List<Layer> lenet = List.of(new Layer.Pool(Pool2d.max(2)), new Layer.Conv(Conv2d.of(6, 16, 5)), new Layer.Pool(Pool2d.max(2)));
+        assertArrayEquals(new int[] {16, 5, 5}, Network.outputShape(new int[] {6, 28, 28}, lenet).value());
+        assertArrayEquals(new int[] {1, 5, 5}, Network.outputShape(new int[] {6, 28, 28}, lenet, Mistake.POOL_CHANGES_CHANNELS).value());
         // conv 3 → 16, 3×3: 16×6×6; channels swapped: 3×6×6
         List<Layer> conv = List.of(new Layer.Conv(Conv2d.of(3, 16, 3)));
         assertArrayEquals(new int[] {16, 6, 6}, Network.outputShape(rgb, conv).value());
