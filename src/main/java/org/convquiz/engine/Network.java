@@ -12,6 +12,10 @@ import java.util.OptionalInt;
  * {@link ReceptiveField#next}); flatten and linear layers see the whole remaining feature map (kernel = its
  * size); a transposed conv with kernel k and stride s is approximated by r_out = r_in + (⌈k_eff/s⌉ − 1)·j_in,
  * j_out = max(1, j_in/s); a residual block sees what the wider of its two paths sees (its main path).
+ *
+ * <p>It is the one place that walks layers: exercises take one layer's shape ({@link #shape}) and parameters
+ * ({@link #params}) from it and run values through it ({@link #forward}); with a {@link Mistake} switched on the same
+ * walk gives a student's wrong answer, so the reference and the misconceptions cannot drift apart.
  */
 public final class Network {
     private Network() {
