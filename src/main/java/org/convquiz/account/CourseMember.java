@@ -55,6 +55,18 @@ public class CourseMember extends PanacheEntityBase {
         return course != null && of(course, user).filter(m -> User.INSTRUCTOR.equals(m.role)).isPresent();
     }
 
+    /**
+     * The course, if the user is one of its instructors; anyone else gets a 404, the same as for a course that does
+     * not exist (no hint that it does).
+     */
+    public static Course taught(long courseId, User user) {
+        Course course = Course.findById(courseId);
+        if (!teaches(course, user)) {
+            throw new jakarta.ws.rs.NotFoundException("no course " + courseId);
+        }
+        return course;
+    }
+
     public static List<CourseMember> students(Course course) {
         return find("course = ?1 and role = ?2 order by user.username", course, User.STUDENT).list();
     }

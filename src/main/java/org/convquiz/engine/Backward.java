@@ -39,9 +39,7 @@ public final class Backward {
         double[] gx = new double[input.size()];
         boolean detail = g.length <= Ops.STEP_LIMIT;
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Max pooling backward: each output gradient goes entirely to the input that held the window's maximum "
-                + "(its max id); all other inputs of the window get 0; overlapping windows add up",
-                "最大池化反向:每个输出梯度全部传给前向时窗口最大值所在位置(max id),窗口内其余位置为 0;窗口重叠时梯度相加",
+        steps.add(new Step(Phrase.of("backward.max"),
                 "∂L/∂X[m] = Σ_{(r,c): idx(r,c) = m} ∂L/∂Y[r,c]", "", ""));
         for (int pl = 0; pl < planes; pl++) {
             for (int q = 0; q < outPlane; q++) {
@@ -49,10 +47,8 @@ public final class Backward {
                 int m = (int) idx[k];
                 gx[pl * plane + m] += g[k];
                 if (detail) {
-                    steps.add(new Step("Gradient " + Fmt.num(g[k]) + " of output " + q + (planes > 1 ? " (plane " + pl + ")" : "")
-                            + " goes to input (" + m / im.w + "," + m % im.w + "), the window's maximum " + Fmt.num(im.data[pl * plane + m]),
-                            "输出 " + q + " 的梯度 " + Fmt.num(g[k]) + " 传给窗口最大值 " + Fmt.num(im.data[pl * plane + m]) + " 所在的输入 ("
-                                    + m / im.w + "," + m % im.w + ")",
+                    steps.add(new Step(Phrase.of(planes > 1 ? "backward.max.to.plane" : "backward.max.to", Fmt.num(g[k]), q, m / im.w, m % im.w,
+                                    Fmt.num(im.data[pl * plane + m]), pl),
                             "∂L/∂X[" + m / im.w + "," + m % im.w + "] = ∂L/∂X[" + m / im.w + "," + m % im.w + "] + ∂L/∂Y",
                             Fmt.num(gx[pl * plane + m] - g[k]) + " + " + Fmt.factor(g[k]), Fmt.num(gx[pl * plane + m])));
                 }
@@ -84,9 +80,7 @@ public final class Backward {
         double[] gx = new double[input.size()];
         boolean detail = g.length <= Ops.STEP_LIMIT;
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Average pooling backward: each output gradient is split into D equal parts, one per window position "
-                + "(copying it D times would multiply the total by D)",
-                "平均池化反向:每个输出梯度等分为 D 份分给窗口内各位置(直接复制 D 份会使梯度总和变为 D 倍)",
+        steps.add(new Step(Phrase.of("backward.avg"),
                 "∂L/∂X[y,x] = Σ_{windows ∋ (y,x)} ∂L/∂Y[r,c]/D", "", ""));
         for (int r = 0; r < oh; r++) {
             for (int c = 0; c < ow; c++) {
@@ -100,10 +94,8 @@ public final class Backward {
                         }
                     }
                     if (detail) {
-                        steps.add(new Step("Gradient of output (" + r + "," + c + ")" + (planes > 1 ? " plane " + pl : "")
-                                + " split over rows " + win[0] + "–" + (win[1] - 1) + ", columns " + win[2] + "–" + (win[3] - 1),
-                                "输出 (" + r + "," + c + ") 的梯度分给第 " + win[0] + "–" + (win[1] - 1) + " 行、第 " + win[2] + "–"
-                                        + (win[3] - 1) + " 列",
+                        steps.add(new Step(Phrase.of(planes > 1 ? "backward.avg.split.plane" : "backward.avg.split", r, c, win[0], win[1] - 1, win[2],
+                                        win[3] - 1, pl),
                                 "∂L/∂Y[" + r + "," + c + "]/D", Fmt.num(gv) + "/" + win[4], Fmt.num(share)));
                     }
                 }
@@ -122,7 +114,7 @@ public final class Backward {
         for (double v : gx) {
             b += v;
         }
-        return new Step("Sum of gradients before and after pooling backward", "池化反向前后梯度之和",
+        return new Step(Phrase.of("backward.sum"),
                 "Σ ∂L/∂X = Σ ∂L/∂Y", Fmt.num(b) + " = " + Fmt.num(a), Fmt.num(b));
     }
 
@@ -142,16 +134,12 @@ public final class Backward {
         for (int o = 0; o < plan.co && o < 8; o++) {
             bsub.append(o > 0 ? ", " : "").append(Fmt.num(gr[2][o]));
         }
-        steps.add(new Step("Bias gradient: each bias is added to every element of its output channel, so it collects all of them",
-                "偏置梯度:偏置加到其输出通道的每个元素上,因此等于该通道梯度之和",
+        steps.add(new Step(Phrase.of("backward.bias"),
                 "∂L/∂b[o] = Σ_{n,r,c} G[n,o,r,c]", c.bias() ? bsub + (plan.co > 8 ? ", …" : "") : "no bias (bias=False)",
                 c.bias() ? Fmt.shape(plan.co) : "—"));
-        steps.add(new Step("Weight gradient: correlate the padded input with the output gradient",
-                "权重梯度:用输出梯度与填充后的输入做互相关",
+        steps.add(new Step(Phrase.of("backward.weight"),
                 "∂L/∂K[o,k,i,j] = Σ_{n,r,c} G[n,o,r,c]·X_p[n,k,r·s_h + i·d_h,c·s_w + j·d_w]", "", Fmt.shape(c.weightShape())));
-        steps.add(new Step("Input gradient: every output gradient flows back through the kernel weights to the inputs of its window; "
-                + "padded positions pass theirs to the input they copy (nothing for zero padding)",
-                "输入梯度:每个输出梯度经核权重传回其窗口内的输入;填充位置的梯度加回被复制的输入(零填充则丢弃)",
+        steps.add(new Step(Phrase.of("backward.input"),
                 "∂L/∂X_p[n,k,r·s_h + i·d_h,c·s_w + j·d_w] = Σ_o G[n,o,r,c]·K[o,k,i,j]", "", input.shapeString()));
         return new ConvGrads(Tensor.wrap(input.shape(), gr[0]), Tensor.wrap(c.weightShape(), gr[1]),
                 c.bias() ? Tensor.wrap(new int[] {plan.co}, gr[2]) : null, steps);

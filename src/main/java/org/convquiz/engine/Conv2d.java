@@ -12,41 +12,11 @@ public record Conv2d(int inChannels, int outChannels, Pair kernel, Pair stride, 
         if (kernel == null || stride == null || padding == null || dilation == null || paddingMode == null) {
             throw EngineException.invalid("conv2d parameters must not be null");
         }
-        if (inChannels <= 0) {
-            throw EngineException.invalid("in_channels must be positive, got " + Fmt.num(inChannels));
-        }
-        if (outChannels <= 0) {
-            throw EngineException.invalid("out_channels must be positive, got " + Fmt.num(outChannels));
-        }
-        if (!kernel.allPositive()) {
-            throw EngineException.invalid("kernel size must be positive, got " + kernel);
-        }
-        checkStride(stride);
-        if (!dilation.allPositive()) {
-            throw EngineException.invalid("dilation must be positive, got " + firstNonPositive(dilation));
-        }
-        if (groups <= 0) {
-            throw EngineException.invalid("groups must be positive, got " + Fmt.num(groups));
-        }
-        if (inChannels % groups != 0) {
-            throw EngineException.invalid("groups=" + groups + " must divide in_channels=" + inChannels);
-        }
-        if (outChannels % groups != 0) {
-            throw EngineException.invalid("groups=" + groups + " must divide out_channels=" + outChannels);
-        }
+        LayerChecks.channels(inChannels, outChannels, groups);
+        LayerChecks.window(kernel, stride, dilation);
         if (padding instanceof Padding.Same && (stride.h() != 1 || stride.w() != 1)) {
             throw EngineException.invalid("padding='same' is not supported for strided convolutions (stride " + stride + ")");
         }
-    }
-
-    static void checkStride(Pair stride) {
-        if (stride == null || !stride.allPositive()) {
-            throw EngineException.invalid("stride must be positive, got " + (stride == null ? "null" : firstNonPositive(stride)));
-        }
-    }
-
-    static String firstNonPositive(Pair p) {
-        return Fmt.num(p.h() <= 0 ? p.h() : p.w());
     }
 
     /** {@code nn.Conv2d(in, out, k)}: stride 1, no padding, dilation 1, groups 1, bias, zeros mode. */

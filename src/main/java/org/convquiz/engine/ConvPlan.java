@@ -89,11 +89,8 @@ final class ConvPlan {
                         String xIdx = (rank == 4 ? b + "," : "") + Ops.offset(g * cig, 1, "k") + ","
                                 + Ops.offset(r * sh, dh, "i") + "," + Ops.offset(cc * sw, dw, "j");
                         double v = out[((b * co + oc) * oh + r) * ow + cc];
-                        steps.add(new Step("Output element (" + idx + "): sum over the input channels k"
-                                + (groups > 1 ? " of group " + g : "") + " and kernel positions (i,j) of padded input × kernel"
-                                + (bias != null ? ", plus the bias" : ""),
-                                "输出元素 (" + idx + "):对" + (groups > 1 ? "第 " + g + " 组的" : "") + "各输入通道 k 和核位置 (i,j) 求 填充后输入 × 核 之和"
-                                        + (bias != null ? ",再加偏置" : ""),
+                        steps.add(new Step(Phrase.of(groups > 1 ? (bias != null ? "conv.element.group.bias" : "conv.element.group")
+                                        : bias != null ? "conv.element.bias" : "conv.element", idx, g),
                                 "Y[" + idx + "] = Σ X_p[" + xIdx + "]·K[" + oc + ",k,i,j]" + (bias != null ? " + b[" + oc + "]" : ""),
                                 sub.toString(), Fmt.num(v)));
                     }

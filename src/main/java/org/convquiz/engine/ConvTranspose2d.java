@@ -12,39 +12,15 @@ public record ConvTranspose2d(int inChannels, int outChannels, Pair kernel, Pair
         if (kernel == null || stride == null || padding == null || outputPadding == null || dilation == null) {
             throw EngineException.invalid("conv_transpose2d parameters must not be null");
         }
-        if (inChannels <= 0) {
-            throw EngineException.invalid("in_channels must be positive, got " + Fmt.num(inChannels));
-        }
-        if (outChannels <= 0) {
-            throw EngineException.invalid("out_channels must be positive, got " + Fmt.num(outChannels));
-        }
-        if (!kernel.allPositive()) {
-            throw EngineException.invalid("kernel size must be positive, got " + kernel);
-        }
-        Conv2d.checkStride(stride);
-        if (!dilation.allPositive()) {
-            throw EngineException.invalid("dilation must be positive, got " + Conv2d.firstNonPositive(dilation));
-        }
-        if (padding.h() < 0 || padding.w() < 0) {
-            throw EngineException.invalid("padding must be non-negative, got " + padding);
-        }
-        if (outputPadding.h() < 0 || outputPadding.w() < 0) {
-            throw EngineException.invalid("output_padding must be non-negative, got " + outputPadding);
-        }
+        LayerChecks.channels(inChannels, outChannels, groups);
+        LayerChecks.window(kernel, stride, dilation);
+        LayerChecks.nonNegative("padding", padding);
+        LayerChecks.nonNegative("output_padding", outputPadding);
         // PyTorch: output padding must be smaller than either stride or dilation (per axis).
         if ((outputPadding.h() >= stride.h() && outputPadding.h() >= dilation.h())
                 || (outputPadding.w() >= stride.w() && outputPadding.w() >= dilation.w())) {
             throw EngineException.invalid("output_padding (" + outputPadding + ") must be smaller than either stride ("
                     + stride + ") or dilation (" + dilation + ")");
-        }
-        if (groups <= 0) {
-            throw EngineException.invalid("groups must be positive, got " + Fmt.num(groups));
-        }
-        if (inChannels % groups != 0) {
-            throw EngineException.invalid("groups=" + groups + " must divide in_channels=" + inChannels);
-        }
-        if (outChannels % groups != 0) {
-            throw EngineException.invalid("groups=" + groups + " must divide out_channels=" + outChannels);
         }
     }
 

@@ -25,9 +25,7 @@ public final class Macs {
         long total = mul(outs, perOut);
         String ci = c.groups() == 1 ? String.valueOf(c.inChannels()) : "(" + c.inChannels() + "/" + c.groups() + ")";
         return new Result<>(total, List.of(new Step(
-                "Multiply-accumulates: each output element is one " + (c.groups() == 1 ? "c_i" : "c_i/g")
-                        + " × k_h × k_w dot product (biases not counted)",
-                "乘加次数:每个输出元素是一次 " + (c.groups() == 1 ? "c_i" : "c_i/g") + " × k_h × k_w 的点积(不计偏置)",
+                Phrase.of("macs.conv", c.groups() == 1 ? "c_i" : "c_i/g"),
                 "MACs = " + (outputShape.length == 4 ? "N × " : "") + "c_o × H_{out} × W_{out} × "
                         + (c.groups() == 1 ? "c_i" : "(c_i/g)") + " × k_h × k_w",
                 "MACs = " + product(outputShape) + " × " + ci + " × " + c.kernel().h() + " × " + c.kernel().w(),
@@ -41,9 +39,7 @@ public final class Macs {
         long total = mul(ins, perIn);
         String co = c.groups() == 1 ? String.valueOf(c.outChannels()) : "(" + c.outChannels() + "/" + c.groups() + ")";
         return new Result<>(total, List.of(new Step(
-                "Multiply-accumulates: each input element is multiplied by one " + (c.groups() == 1 ? "c_o" : "c_o/g")
-                        + " × k_h × k_w slice of the weight and added into the output",
-                "乘加次数:每个输入元素乘以权重中一个 " + (c.groups() == 1 ? "c_o" : "c_o/g") + " × k_h × k_w 的切片并累加到输出",
+                Phrase.of("macs.transpose", c.groups() == 1 ? "c_o" : "c_o/g"),
                 "MACs = " + (inputShape.length == 4 ? "N × " : "") + "c_i × H_{in} × W_{in} × "
                         + (c.groups() == 1 ? "c_o" : "(c_o/g)") + " × k_h × k_w",
                 "MACs = " + product(inputShape) + " × " + co + " × " + c.kernel().h() + " × " + c.kernel().w(),
@@ -58,16 +54,14 @@ public final class Macs {
         }
         long total = mul(mul(rows, in), out);
         return new Result<>(total, List.of(new Step(
-                "Multiply-accumulates: one per weight" + (rows > 1 ? ", for each of the " + rows + " input rows" : ""),
-                "乘加次数:每个权重一次" + (rows > 1 ? ",共 " + rows + " 行输入" : ""),
+                Phrase.of(rows > 1 ? "macs.linear.rows" : "macs.linear", rows),
                 "MACs = " + (rows > 1 ? "rows × " : "") + "n_{in} × n_{out}",
                 "MACs = " + (rows > 1 ? rows + " × " : "") + in + " × " + out, Fmt.grouped(total))));
     }
 
     /** Layers that only compare, copy or rescale (pooling, ReLU, flatten, batch norm) count 0. */
     public static Result<Long> none(String what) {
-        return new Result<>(0L, List.of(new Step("Multiply-accumulates: " + what + " has no weights to multiply by",
-                "乘加次数:" + what + " 没有要相乘的权重", "MACs = 0", "MACs = 0", "0")));
+        return new Result<>(0L, List.of(new Step(Phrase.of("macs.none", what), "MACs = 0", "MACs = 0", "0")));
     }
 
     static long elements(int[] shape) {

@@ -46,8 +46,7 @@ public final class Ops {
             }
         }
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Convolution flips the kernel upside down and left to right, then cross-correlates",
-                "卷积运算先把核上下翻转、左右翻转,再做互相关", "K'[i,j] = K[k_h − 1 − i,k_w − 1 − j]",
+        steps.add(new Step(Phrase.of("ops.flip"), "K'[i,j] = K[k_h − 1 − i,k_w − 1 − j]",
                 Fmt.matrix(src, 0, kh, kw) + " → " + Fmt.matrix(flipped, 0, kh, kw), Fmt.matrix(flipped, 0, kh, kw)));
         Tensor y = correlate(x, Tensor.wrap(new int[] {kh, kw}, flipped), steps, "K'");
         return new Result<>(y, steps);
@@ -78,8 +77,7 @@ public final class Ops {
         double[] ks = k.raw();
         double[] out = new double[oh * ow];
         boolean detail = out.length <= STEP_LIMIT;
-        steps.add(new Step("Output shape of a cross-correlation without padding or stride",
-                "无填充、步幅为 1 的互相关输出形状", "(n_h − k_h + 1) × (n_w − k_w + 1)",
+        steps.add(new Step(Phrase.of("ops.corr.shape"), "(n_h − k_h + 1) × (n_w − k_w + 1)",
                 "(" + h + " − " + kh + " + 1) × (" + w + " − " + kw + " + 1)", Fmt.pair(oh, ow)));
         for (int r = 0; r < oh; r++) {
             for (int c = 0; c < ow; c++) {
@@ -97,8 +95,7 @@ public final class Ops {
                 }
                 out[r * ow + c] = s;
                 if (detail) {
-                    steps.add(new Step("Output element (" + r + "," + c + "): multiply the window elementwise with the kernel and sum",
-                            "输出元素 (" + r + "," + c + "):窗口与核按元素相乘再求和",
+                    steps.add(new Step(Phrase.of("ops.corr.element", r, c),
                             "Y[" + r + "," + c + "] = Σ X[" + offset(r, 1, "i") + "," + offset(c, 1, "j") + "]·" + kName + "[i,j]",
                             sub.toString(), Fmt.num(s)));
                 }
@@ -117,9 +114,7 @@ public final class Ops {
     }
 
     static Step summary(String formula, int elements) {
-        return new Step("Every output element is computed the same way; " + Fmt.grouped(elements)
-                + " elements are too many to list one by one",
-                "每个输出元素的计算方式相同;共 " + Fmt.grouped(elements) + " 个元素,不逐一列出",
+        return new Step(Phrase.of("ops.summary", Fmt.grouped(elements)),
                 formula, "", Fmt.grouped(elements) + " elements");
     }
 
@@ -147,14 +142,12 @@ public final class Ops {
         double[] out = Image.padPlanes(im.data, im.n * im.c, im.h, im.w, Image.padMap(im.h, pad[0], pad[1], m),
                 Image.padMap(im.w, pad[2], pad[3], m), 0);
         List<Step> steps = new ArrayList<>();
-        String conv = p instanceof Padding.Explicit e && e.convention() == Padding.Convention.TOTAL
-                ? "tutorial convention: p_h = " + (pad[0] + pad[1]) + " rows in total"
-                : "PyTorch convention: amounts are per side";
-        steps.add(new Step("Pad with " + m.name().toLowerCase() + " (" + conv + "): top " + pad[0] + ", bottom " + pad[1]
-                + ", left " + pad[2] + ", right " + pad[3],
-                "填充方式 " + m.name().toLowerCase() + ":上 " + pad[0] + " 下 " + pad[1] + " 左 " + pad[2] + " 右 " + pad[3],
+        Phrase conv = p instanceof Padding.Explicit e && e.convention() == Padding.Convention.TOTAL
+                ? Phrase.of("ops.pad.total", pad[0] + pad[1])
+                : Phrase.of("ops.pad.per-side");
+        steps.add(new Step(Phrase.of("ops.pad", Phrase.of("shape.mode." + m.name().toLowerCase(java.util.Locale.ROOT)), conv, pad[0], pad[1], pad[2], pad[3]),
                 "H' = n_h + p_{top} + p_{bottom}", "H' = " + im.h + " + " + pad[0] + " + " + pad[1], Fmt.num(hp)));
-        steps.add(new Step("Padded width", "填充后的宽度", "W' = n_w + p_{left} + p_{right}",
+        steps.add(new Step(Phrase.of("ops.pad.width"), "W' = n_w + p_{left} + p_{right}",
                 "W' = " + im.w + " + " + pad[2] + " + " + pad[3], Fmt.num(wp)));
         return new Result<>(Tensor.wrap(outShape, out), steps);
     }
@@ -265,8 +258,7 @@ public final class Ops {
             }
         }
         List<Step> steps = new ArrayList<>(shape.steps());
-        steps.add(new Step("Each input element scatters a copy of the kernel scaled by its value; overlapping copies add up",
-                "每个输入元素把按其值缩放的核“印”到输出上,重叠处相加",
+        steps.add(new Step(Phrase.of("ops.transpose.scatter"),
                 "Y[n,o,r·s − p + i·d,c·s − p + j·d] = Y[n,o,r·s − p + i·d,c·s − p + j·d] + X[n,k,r,c]·K[k,o,i,j]",
                 "", Fmt.shape(outShape)));
         return new Result<>(Tensor.wrap(outShape, out), steps);
@@ -411,8 +403,7 @@ public final class Ops {
                         sub.append(" + ").append(Fmt.factor(b[j]));
                     }
                     String lhs = rows == 1 ? "y[" + j + "]" : "y[" + r + "," + j + "]";
-                    steps.add(new Step("Output feature " + j + ": weighted sum of all inputs" + (b != null ? " plus bias" : ""),
-                            "输出特征 " + j + ":所有输入的加权和" + (b != null ? "加偏置" : ""),
+                    steps.add(new Step(Phrase.of(b != null ? "ops.linear.feature.bias" : "ops.linear.feature", j),
                             lhs + " = Σ x[i]·W[" + j + ",i]" + (b != null ? " + b[" + j + "]" : ""), sub.toString(), Fmt.num(s)));
                 }
             }

@@ -16,8 +16,7 @@ public final class Params {
         long total = w + (c.bias() ? c.outChannels() : 0);
         String g = c.groups() == 1 ? "" : "/" + c.groups();
         return new Result<>(total, List.of(new Step(
-                "Conv layer parameters: one c_i/g × k_h × k_w kernel per output channel" + (c.bias() ? ", plus one scalar bias each" : ""),
-                "卷积层参数:每个输出通道一个 c_i/g × k_h × k_w 的核" + (c.bias() ? ",外加各一个标量偏置" : ""),
+                Phrase.of(c.bias() ? "params.conv.bias" : "params.conv"),
                 "params = c_o × (c_i/g) × k_h × k_w" + (c.bias() ? " + c_o" : ""),
                 "params = " + c.outChannels() + " × " + (g.isEmpty() ? c.inChannels() : "(" + c.inChannels() + g + ")") + " × "
                         + c.kernel().h() + " × " + c.kernel().w() + (c.bias() ? " + " + c.outChannels() : ""),
@@ -31,7 +30,7 @@ public final class Params {
         }
         long w = mul(mul(mul(c.inChannels(), c.outChannels() / c.groups()), c.kernel().h()), c.kernel().w());
         long total = w + (c.bias() ? c.outChannels() : 0);
-        return new Result<>(total, List.of(new Step("Transposed conv parameters", "转置卷积层参数",
+        return new Result<>(total, List.of(new Step(Phrase.of("params.transpose"),
                 "params = c_i × (c_o/g) × k_h × k_w" + (c.bias() ? " + c_o" : ""),
                 "params = " + c.inChannels() + " × " + (c.outChannels() / c.groups()) + " × " + c.kernel().h() + " × "
                         + c.kernel().w() + (c.bias() ? " + " + c.outChannels() : ""),
@@ -45,9 +44,7 @@ public final class Params {
                     + ", out_features=" + Fmt.num(out));
         }
         long total = mul(in, out) + (bias ? out : 0);
-        return new Result<>(total, List.of(new Step("Fully connected parameters: one weight per (input, output) pair"
-                + (bias ? ", plus one bias per output" : ""),
-                "全连接层参数:每对(输入,输出)一个权重" + (bias ? ",每个输出一个偏置" : ""),
+        return new Result<>(total, List.of(new Step(Phrase.of(bias ? "params.linear.bias" : "params.linear"),
                 "params = n_{in} × n_{out}" + (bias ? " + n_{out}" : ""),
                 "params = " + in + " × " + out + (bias ? " + " + out : ""), Fmt.num(total))));
     }
@@ -64,8 +61,7 @@ public final class Params {
         long outN = mul(mul(c2, h2), w2);
         long total = mul(mul(mul(mul(mul(c1, c2), h1), w1), h2), w2) + (bias ? outN : 0);
         return new Result<>(total, List.of(new Step(
-                "A fully connected layer connects every input value to every output value",
-                "全连接层把每个输入值与每个输出值相连",
+                Phrase.of("params.dense"),
                 "params = c_1 × c_2 × h_1 × w_1 × h_2 × w_2" + (bias ? " + c_2·h_2·w_2" : ""),
                 "params = " + c1 + " × " + c2 + " × " + h1 + " × " + w1 + " × " + h2 + " × " + w2
                         + (bias ? " + " + c2 + "·" + h2 + "·" + w2 : ""),
@@ -74,8 +70,7 @@ public final class Params {
 
     /** Pooling layers have no learnable parameters. */
     public static Result<Long> pool2d(Pool2d p) {
-        return new Result<>(0L, List.of(new Step("Pooling has no learnable parameters: it only takes a max or a mean",
-                "池化层没有模型参数:只取最大值或平均值", "params = 0", "params = 0", "0")));
+        return new Result<>(0L, List.of(new Step(Phrase.of("params.pool"), "params = 0", "params = 0", "0")));
     }
 
     private static long mul(long a, long b) {

@@ -12,16 +12,8 @@ public record Pool2d(PoolKind kind, Pair kernel, Pair stride, Pair padding, Pair
         if (kind == null || kernel == null || stride == null || padding == null || dilation == null) {
             throw EngineException.invalid("pool parameters must not be null");
         }
-        if (!kernel.allPositive()) {
-            throw EngineException.invalid("kernel size must be positive, got " + kernel);
-        }
-        Conv2d.checkStride(stride);
-        if (!dilation.allPositive()) {
-            throw EngineException.invalid("dilation must be positive, got " + Conv2d.firstNonPositive(dilation));
-        }
-        if (padding.h() < 0 || padding.w() < 0) {
-            throw EngineException.invalid("pool padding must be non-negative, got " + padding);
-        }
+        LayerChecks.window(kernel, stride, dilation);
+        LayerChecks.nonNegative("pool padding", padding);
         // PyTorch: "pad should be at most half of kernel size" (the undilated kernel).
         if (padding.h() > kernel.h() / 2) {
             throw EngineException.invalid("pool padding " + padding.h() + " must be at most half of kernel size " + kernel.h());

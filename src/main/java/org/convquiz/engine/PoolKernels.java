@@ -128,10 +128,7 @@ final class PoolKernels {
                             }
                         }
                         int mi = (int) idx[pl * oh * ow + r * ow + c];
-                        steps.add(new Step("Output (" + r + "," + c + ")" + (rank > 2 ? " of plane " + pl : "")
-                                + ": maximum of the window's input values (padding never wins); max id " + mi
-                                + " = row " + mi / w + ", column " + mi % w,
-                                "输出 (" + r + "," + c + "):窗口内输入值的最大值(填充不参与);max id " + mi,
+                        steps.add(new Step(Phrase.of(rank > 2 ? "pool.max.element.plane" : "pool.max.element", r, c, mi, mi / w, mi % w, pl),
                                 lhs + " = max X[" + Ops.offset(r * p.stride().h(), p.dilation().h(), "i") + (hs - r * p.stride().h() == 0 ? "" : " − " + p.padding().h())
                                         + "," + Ops.offset(c * p.stride().w(), p.dilation().w(), "j") + (p.padding().w() == 0 ? "" : " − " + p.padding().w()) + "]",
                                 "max(" + String.join(", ", vals) + ")", Fmt.num(v)));
@@ -142,11 +139,9 @@ final class PoolKernels {
                                 vals.add(Fmt.factor(x[pl * h * w + y * w + xx]));
                             }
                         }
-                        String why = p.divisorOverride() != null ? "divisor_override"
-                                : p.countIncludePad() ? "window size counting zero padding" : "number of input positions (padding not counted)";
-                        steps.add(new Step("Output (" + r + "," + c + ")" + (rank > 2 ? " of plane " + pl : "")
-                                + ": sum of the window's input values divided by D = " + win[4] + " (" + why + ")",
-                                "输出 (" + r + "," + c + "):窗口内输入值之和除以 D = " + win[4],
+                        Phrase why = Phrase.of(p.divisorOverride() != null ? "pool.avg.divisor.override"
+                                : p.countIncludePad() ? "pool.avg.divisor.padded" : "pool.avg.divisor.inside");
+                        steps.add(new Step(Phrase.of(rank > 2 ? "pool.avg.element.plane" : "pool.avg.element", r, c, win[4], why, pl),
                                 lhs + " = (Σ X[i,j])/D",
                                 vals.isEmpty() ? "0" : "(" + String.join(" + ", vals) + ")/" + win[4], Fmt.num(v)));
                     }

@@ -142,7 +142,7 @@ public final class Shapes {
     }
 
     private static Step paddingStep(Padding p, int[] pad, Conv2d c) {
-        String mode = c.paddingMode() == PaddingMode.ZEROS ? "zeros" : c.paddingMode().name().toLowerCase();
+        Phrase mode = Phrase.of("shape.mode." + c.paddingMode().name().toLowerCase(java.util.Locale.ROOT));
         if (p instanceof Padding.Same) {
             return new Step(Phrase.of("shape.padding.same", pad[0], pad[1], pad[2], pad[3], mode),
                     "p_h = d(k_h − 1)", "p_h = " + c.dilation().h() + "×(" + c.kernel().h() + " − 1)",

@@ -11,6 +11,7 @@ import org.convquiz.engine.EngineException;
 import org.convquiz.engine.Layer;
 import org.convquiz.engine.Network;
 import org.convquiz.engine.Ops;
+import org.convquiz.engine.Phrase;
 import org.convquiz.engine.Step;
 import org.convquiz.engine.Summary;
 import org.convquiz.engine.Tensor;
@@ -33,10 +34,10 @@ public final class Checks {
     }
 
     /** Whether an option's statement is true, and the step that shows why. */
-    public record Verdict(boolean truth, String en, String zh, String evidence) {
+    public record Verdict(boolean truth, Phrase says, String evidence) {
         Step step(String key) {
             // ✓ / ✗ read the same in both languages (the words true/false showed on Chinese pages).
-            return new Step(key + ": " + en, key + "：" + zh, "", evidence, truth ? "✓" : "✗");
+            return new Step(Phrase.of("checks.option", key, says), "", evidence, truth ? "✓" : "✗");
         }
     }
 
@@ -44,13 +45,12 @@ public final class Checks {
         JsonNode truth = option.truth();
         if (truth == null || truth.isBoolean()) {
             boolean value = truth != null && truth.booleanValue();
-            return new Verdict(value, value ? "true (as stated by the tutorial)" : "false (as stated by the tutorial)",
-                    value ? "正确（教程的结论）" : "错误（教程的结论）", "");
+            return new Verdict(value, Phrase.of(value ? "checks.tutorial.true" : "checks.tutorial.false"), "");
         }
         Verdict found = check(truth, model);
         boolean claimed = !truth.has("is") || truth.get("is").asBoolean();
         // The statement may claim the opposite of what is checked ("cannot process …"): is: false.
-        return claimed ? found : new Verdict(!found.truth(), found.en(), found.zh(), found.evidence());
+        return claimed ? found : new Verdict(!found.truth(), found.says(), found.evidence());
     }
 
     private static Verdict check(JsonNode truth, Model model) {
@@ -61,23 +61,21 @@ public final class Checks {
                     VariantGenerator.Nested.integer(truth.path("single"), model.params()));
             case "has_no_params" -> {
                 long params = Long.parseLong(Quantities.params(model).value().display());
-                yield new Verdict(params == 0, "the engine counts " + params + " parameters", "引擎数出 " + params + " 个参数",
-                        "params = " + params);
+                yield new Verdict(params == 0, Phrase.of("checks.params", params), "params = " + params);
             }
             case "keeps_channels" -> {
                 int[] in = model.inputShape();
                 int[] out = Quantities.outputShape(model).value();
                 int cin = in[in.length - 3];
                 int cout = out[out.length - 3];
-                yield new Verdict(cin == cout, "input channels " + cin + ", output channels " + cout,
-                        "输入通道数 " + cin + "，输出通道数 " + cout, "C_{in} = " + cin + ", C_{out} = " + cout);
+                yield new Verdict(cin == cout, Phrase.of("checks.channels", cin, cout), "C_{in} = " + cin + ", C_{out} = " + cout);
             }
             case "reduces_height_width" -> {
                 int[] in = model.inputShape();
                 int[] out = Quantities.outputShape(model).value();
                 boolean smaller = out[out.length - 1] < in[in.length - 1] && out[out.length - 2] < in[in.length - 2];
                 String shapes = Quantities.joinShape(in) + " → " + Quantities.joinShape(out);
-                yield new Verdict(smaller, "the shape goes " + shapes, "形状变化为 " + shapes, shapes);
+                yield new Verdict(smaller, Phrase.of("checks.shape", shapes), shapes);
             }
             case "passes_gradient" -> passesGradient(model);
             case "channel_fc_equivalent" -> channelFcEquivalent();
@@ -90,9 +88,9 @@ public final class Checks {
         try {
             int[] out = Quantities.outputShape(model.withInputShape(shape)).value();
             String text = Quantities.joinShape(shape) + " → " + Quantities.joinShape(out);
-            return new Verdict(true, "the same layers also compute " + text, "同样的层也能计算 " + text, text);
+            return new Verdict(true, Phrase.of("checks.accepts", text), text);
         } catch (EngineException e) {
-            return new Verdict(false, "the engine refuses: " + e.getMessage(), "引擎拒绝：" + e.getMessage(), e.getMessage());
+            return new Verdict(false, Phrase.of("checks.refuses", e.getMessage()), e.getMessage());
         }
     }
 
@@ -114,9 +112,8 @@ public final class Checks {
         int a = stacked.layers().get(stack.size() - 1).rfH().size();
         int b = one.layers().get(0).rfH().size();
         String stackedKernels = String.join(", ", Arrays.stream(kernels).mapToObj(k -> k + "×" + k).toList());
-        String en = "receptive field of " + stackedKernels + " = " + a + ", of one " + single + "×" + single + " = " + b;
-        String zh = stackedKernels + " 的感受野 = " + a + "，单个 " + single + "×" + single + " 的感受野 = " + b;
-        return new Verdict(a == b, en, zh, en);
+        Phrase says = Phrase.of("checks.receptive-fields", stackedKernels, a, single, b);
+        return new Verdict(a == b, says, says.en());
     }
 
     private static Verdict passesGradient(Model model) {
@@ -127,7 +124,7 @@ public final class Checks {
         Tensor gradIn = Quantities.gradInput(probe).value();
         double total = Arrays.stream(gradIn.data()).map(Math::abs).sum();
         String text = "Σ|∂L/∂X| = " + ParsedAnswer.TensorAnswer.formatValue(total);
-        return new Verdict(total > 0, "an output gradient of ones gives " + text, "全为 1 的输出梯度得到 " + text, text);
+        return new Verdict(total > 0, Phrase.of("checks.gradient", text), text);
     }
 
     /** A 1×1 conv on every pixel equals a linear layer on the pixel's channel vector (checked on random numbers). */
@@ -153,8 +150,7 @@ public final class Checks {
         }
         String diff = ParsedAnswer.TensorAnswer.formatValue(maxDiff);
         String text = "max |conv1×1 − linear| = " + diff;
-        return new Verdict(maxDiff < 1e-9, "on a random 3×4×5 input, " + text,
-                "在随机的 3×4×5 输入上，1×1 卷积与全连接层结果之差的最大值 = " + diff, text);
+        return new Verdict(maxDiff < 1e-9, Phrase.of("checks.channel-fc", diff), text);
     }
 
     private static Tensor random(int[] shape, long seed) {

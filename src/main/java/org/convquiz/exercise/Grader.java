@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.convquiz.engine.Phrase;
 import org.convquiz.engine.Step;
 import org.convquiz.exercise.ExerciseSpec.OptionSpec;
 import org.convquiz.exercise.ExerciseSpec.PartSpec;
@@ -103,8 +104,7 @@ public final class Grader {
                 if (quantity == Quantity.RECEPTIVE_FIELD_ELEMENTS && w[0] == w[1] && value == w[0]) {
                     fraction = 1; // the side of a square field names it as well as its element count
                 } else if (quantity == Quantity.RECEPTIVE_FIELD && value == (long) w[0] * w[1] && w[0] * w[1] != w[0]) {
-                    note = Text.of("That is the number of elements (" + w[0] + "×" + w[1] + "); this part asks for the height, the number of rows.",
-                            "这是元素的个数（" + w[0] + "×" + w[1] + "）；本题问的是高，即行数。");
+                    note = Text.phrase("grading.elements-not-height", w[0], w[1]);
                 }
             }
             double score = round(max * fraction);
@@ -119,7 +119,7 @@ public final class Grader {
                     Text.of(u.en(), u.zh()), List.of(), ref, reference.steps(), explanations);
         }
         return new PartResult(part.id(), part.label(), kind, raw, null, Status.EMPTY, 0, max,
-                Text.of("No answer given.", "未作答。"), List.of(), ref, reference.steps(), explanations);
+                Text.phrase("grading.empty"), List.of(), ref, reference.steps(), explanations);
     }
 
     /** "5×5" for a receptive field: right when both the height and the width are. */
@@ -134,7 +134,7 @@ public final class Grader {
             named = mistakes(model, part, quantity, side, reference.value());
         }
         return new PartResult(part.id(), part.label(), AnswerKind.INTEGER, raw, window[0] + "×" + window[1], status, right ? max : 0, max,
-                right ? Text.of("Correct.", "正确。") : Text.of("Not right.", "不正确。"), named, reference.value().display(),
+                Text.phrase(right ? "grading.correct" : "grading.wrong"), named, reference.value().display(),
                 reference.steps(), explanations);
     }
 
@@ -172,9 +172,7 @@ public final class Grader {
             }
             Text why = explanations.get(letter);
             boolean asked = part.selectTrue();
-            Text title = asked
-                    ? Text.of("Statement " + letter + " is false", "说法 " + letter + " 是错误的")
-                    : Text.of("Statement " + letter + " is true", "说法 " + letter + " 是正确的");
+            Text title = Text.phrase(asked ? "grading.statement.false" : "grading.statement.true", letter);
             out.add(new Mistake(Misconception.WRONG_OPTION, title, why == null ? Misconception.WRONG_OPTION.advice() : why));
         }
         return out;
@@ -270,7 +268,7 @@ public final class Grader {
 
     private static Text feedback(Status status, ParsedAnswer answer, ParsedAnswer right, PartSpec part, Model model, List<Double> weights) {
         if (status == Status.CORRECT) {
-            return Text.of("Correct.", "正确。");
+            return Text.phrase("grading.correct");
         }
         if (answer instanceof ParsedAnswer.ShapeAnswer a && right instanceof ParsedAnswer.ShapeAnswer r) {
             return shapeFeedback(a.dims(), r.dims(), model);
@@ -278,47 +276,32 @@ public final class Grader {
         if (status == Status.PARTIAL && answer instanceof ParsedAnswer.TensorAnswer a && right instanceof ParsedAnswer.TensorAnswer r) {
             int ok = goodCells(a, r, part.toleranceOrDefault());
             int blanks = a.blanks();
-            return Text.of("Partly right: " + count(ok, r.values().size(), "value") + "."
-                    + (blanks == 0 ? "" : " " + (blanks == 1 ? "1 cell was" : blanks + " cells were") + " left blank and count as wrong."),
-                    "部分正确：" + r.values().size() + " 个数值中有 " + ok + " 个正确。"
-                    + (blanks == 0 ? "" : "有 " + blanks + " 个格子空着，按错误计。"));
+            Phrase counted = Phrase.of(ok == 1 ? "grading.values.right.one" : "grading.values.right.many", ok, r.values().size());
+            return blanks == 0 ? Text.phrase("grading.tensor.partly", counted)
+                    : Text.phrase("grading.tensor.partly.blanks", counted, Phrase.of(blanks == 1 ? "grading.blank.one" : "grading.blank.many", blanks));
         }
         // a named misconception travels separately, with its own title and advice
         if (answer instanceof ParsedAnswer.TensorAnswer a && a.blanks() > 0) {
-            return Text.of("Not right: no filled cell is right, and " + a.blanks() + " of " + a.values().size() + " cells were left blank.",
-                    "不正确：填写的格子都不对，" + a.values().size() + " 个格子中有 " + a.blanks() + " 个空着。");
+            return Text.phrase("grading.tensor.blanks-wrong", a.blanks(), a.values().size());
         }
-        return status == Status.PARTIAL ? Text.of("Partly right.", "部分正确。") : Text.of("Not right.", "不正确。");
-    }
-
-    /** "1 of 3 dimensions is right", "2 of 3 dimensions are right". */
-    private static String count(int ok, int of, String noun) {
-        return ok + " of " + of + " " + noun + "s " + (ok == 1 ? "is" : "are") + " right";
+        return Text.phrase(status == Status.PARTIAL ? "grading.partly" : "grading.wrong");
     }
 
     /** Says how many dimensions are right and, when the number of dimensions differs, which one is extra or missing. */
     private static Text shapeFeedback(List<Integer> a, List<Integer> r, Model model) {
         int ok = matching(a, r);
-        String lead = ok == 0 ? "Not right: " : ok == r.size() && a.size() == r.size() ? "" : "Partly right: ";
-        String leadZh = ok == 0 ? "不正确：" : "部分正确：";
-        String en = lead + count(ok, r.size(), "dimension") + ".";
-        String zh = leadZh + r.size() + " 个维度中有 " + ok + " 个正确。";
+        String lead = ok == 0 ? "grading.shape.wrong" : ok == r.size() && a.size() == r.size() ? "grading.shape.count" : "grading.shape.partly";
+        Phrase says = Phrase.of(lead, Phrase.of(ok == 1 ? "grading.dimensions.right.one" : "grading.dimensions.right.many", ok, r.size()));
         boolean batched = model.inputShape().length == 4;
+        Phrase more = null;
         if (a.size() == r.size() + 1) {
-            en += " Your shape has one dimension more, " + a.get(0) + " in front: that is the batch dimension N as PyTorch prints it"
-                    + " (torch.Size([N, C, H, W])), but this question's input has no batch dimension, so neither has the answer.";
-            zh += "你的形状在最前面多了一个维度 " + a.get(0) + "：这是 PyTorch 输出中的批量维 N（torch.Size([N, C, H, W])），"
-                    + "但本题的输入没有批量维，所以答案也没有。";
+            more = Phrase.of("grading.shape.extra-batch", a.get(0));
         } else if (a.size() + 1 == r.size()) {
-            en += batched ? " Your shape lacks the first dimension: the batch dimension N = " + r.get(0) + " stays in the output."
-                    : " Your shape lacks the first dimension: the " + r.size() + "-dimensional output starts with its channels.";
-            zh += batched ? "你的形状缺少第一个维度：批量维 N = " + r.get(0) + " 在输出中保持不变。"
-                    : "你的形状缺少第一个维度：输出有 " + r.size() + " 个维度，第一个是通道数。";
+            more = batched ? Phrase.of("grading.shape.missing-batch", r.get(0)) : Phrase.of("grading.shape.missing-first", r.size());
         } else if (a.size() != r.size()) {
-            en += " The answer has " + r.size() + " dimensions, yours has " + a.size() + ".";
-            zh += "答案有 " + r.size() + " 个维度，你的有 " + a.size() + " 个。";
+            more = Phrase.of("grading.shape.rank", r.size(), a.size());
         }
-        return Text.of(en, zh);
+        return Text.of(more == null ? says : Phrase.of("grading.then", says, more));
     }
 
     private static List<String> optionKeys(PartSpec part) {

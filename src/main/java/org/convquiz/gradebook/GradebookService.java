@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.ws.rs.NotFoundException;
 import org.convquiz.account.Course;
 import org.convquiz.account.CourseMember;
 import org.convquiz.account.User;
@@ -54,11 +53,7 @@ public class GradebookService {
     /** The course, if {@code user} is one of its instructors; anyone else gets a 404 (not a hint that it exists). */
     @Transactional
     public Course taught(long courseId, User user) {
-        Course course = Course.findById(courseId);
-        if (!CourseMember.teaches(course, user)) {
-            throw new NotFoundException("no course " + courseId);
-        }
-        return course;
+        return CourseMember.taught(courseId, user);
     }
 
     /** The columns: quizzes of the course in order, their titles and points (two statements). */

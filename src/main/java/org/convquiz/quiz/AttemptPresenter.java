@@ -72,10 +72,10 @@ public class AttemptPresenter {
 
     private static org.convquiz.exercise.Text legacyFeedback(Grader.Status status) {
         return switch (status) {
-            case CORRECT -> org.convquiz.exercise.Text.of("Correct.", "正确。");
-            case PARTIAL -> org.convquiz.exercise.Text.of("Partly right.", "部分正确。");
-            case EMPTY -> org.convquiz.exercise.Text.of("No answer given.", "未作答。");
-            default -> org.convquiz.exercise.Text.of("Not right.", "不正确。");
+            case CORRECT -> org.convquiz.exercise.Text.phrase("grading.correct");
+            case PARTIAL -> org.convquiz.exercise.Text.phrase("grading.partly");
+            case EMPTY -> org.convquiz.exercise.Text.phrase("grading.empty");
+            default -> org.convquiz.exercise.Text.phrase("grading.wrong");
         };
     }
 

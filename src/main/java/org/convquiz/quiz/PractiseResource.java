@@ -21,6 +21,7 @@ import org.convquiz.account.Course;
 import org.convquiz.account.CourseMember;
 import org.convquiz.account.CurrentUser;
 import org.convquiz.account.User;
+import org.convquiz.engine.Phrase;
 import org.convquiz.exercise.Exercise;
 import org.convquiz.exercise.ExerciseCatalog;
 import org.convquiz.exercise.ExerciseDefinition;
@@ -109,10 +110,12 @@ public class PractiseResource {
     private Attempt openAttempt(Course course, User user) {
         Quiz quiz = Quiz.<Quiz>find("course = ?1 and slug = ?2", course, SLUG).firstResult();
         if (quiz == null) {
+            Phrase title = Phrase.of("pages.weak-spots.title");
             em.createNativeQuery("""
                     insert into quiz (course_id, slug, title_en, title_zh, mode, reveal, adaptive, published, position, version)
-                    values (?1, ?2, 'Practise my weak spots', '练习我的薄弱环节', 'practice', 'immediately', true, true, 0, 0)
-                    on conflict on constraint quiz_slug_unique do nothing""").setParameter(1, course.id).setParameter(2, SLUG).executeUpdate();
+                    values (?1, ?2, ?3, ?4, 'practice', 'immediately', true, true, 0, 0)
+                    on conflict on constraint quiz_slug_unique do nothing""").setParameter(1, course.id).setParameter(2, SLUG)
+                    .setParameter(3, title.en()).setParameter(4, title.zh()).executeUpdate();
             quiz = Quiz.<Quiz>find("course = ?1 and slug = ?2", course, SLUG).firstResult();
         }
         for (Attempt a : Attempt.of(quiz, user)) {

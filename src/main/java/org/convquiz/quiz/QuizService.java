@@ -500,8 +500,9 @@ public class QuizService {
     }
 
     /**
-     * The standing of many attempts in two statements whatever their number: the latest submission
-     * of each part summed in SQL, and each attempt's exercise versions (their points come from the catalog).
+     * The standing of many attempts in two statements whatever their number: each attempt's stored score (kept by
+     * {@link #insert} as the sum of the latest submission of each part, the one rule) with its submission count, and
+     * each attempt's exercise versions (their points come from the catalog).
      */
     @Transactional
     public Map<Long, Standing> standings(java.util.Collection<Long> attemptIds) {
@@ -513,12 +514,9 @@ public class QuizService {
         Map<Long, double[]> sums = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select ai.attempt_id, sum(s.score) filter (where s.latest), count(*)
-                from (select attempt_item_id, score,
-                             row_number() over (partition by attempt_item_id, part_id order by id desc) = 1 as latest
-                      from submission where attempt_item_id in (select id from attempt_item where attempt_id = any(?1))) s
-                join attempt_item ai on ai.id = s.attempt_item_id
-                group by ai.attempt_id""").setParameter(1, ids).getResultList();
+                select a.id, a.score, (select count(*) from submission s join attempt_item ai on ai.id = s.attempt_item_id
+                                       where ai.attempt_id = a.id)
+                from attempt a where a.id = any(?1)""").setParameter(1, ids).getResultList();
         for (Object[] r : rows) {
             sums.put(((Number) r[0]).longValue(), new double[] {r[1] == null ? 0 : ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()});
         }

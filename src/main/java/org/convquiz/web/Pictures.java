@@ -5,6 +5,7 @@ import org.convquiz.engine.Backward;
 import org.convquiz.engine.Conv2d;
 import org.convquiz.engine.Ops;
 import org.convquiz.engine.Padding;
+import org.convquiz.engine.Phrase;
 import org.convquiz.engine.Pool2d;
 import org.convquiz.engine.PoolKind;
 import org.convquiz.engine.Tensor;
@@ -72,12 +73,7 @@ public final class Pictures {
         Tensor plane = firstPlane(model.input());
         String size = plane.dim(0) + "×" + plane.dim(1);
         boolean backward = model.gradOutput() != null;
-        boolean zh = "zh".equals(lang);
-        String label = backward
-                ? (zh ? "图：输入 X（" + size + "，标出第一个池化窗口）、输出梯度 ∂L/∂Y，以及要求的输入梯度 ∂L/∂X 的网格。"
-                      : "Picture: the input X (" + size + ", first pooling window marked), the output gradient ∂L/∂Y, and the grid of the input gradient ∂L/∂X to find.")
-                : (zh ? "图：输入 X（" + size + "，虚线为填充），实线框为窗口的第一个位置、虚线框为下一个位置，右边是输出 Y 的网格。"
-                      : "Picture: the input X (" + size + ", padding dashed) with the window's first position (solid) and next position (dashed), and the grid of the output Y.");
+        String label = Phrase.of(backward ? "pages.picture.backward" : "pages.picture.forward", size).in(lang);
         String escaped = MathMl.escape(label);
         return svg.replaceFirst("role=\"img\"", "role=\"img\" aria-label=\"" + escaped.replace("$", "\\$") + "\"")
                 .replaceFirst("(<svg[^>]*>)", "$1<title>" + escaped.replace("$", "\\$") + "</title>");

@@ -1,3 +1,44 @@
+// Shared by both calculators: an element with text, and a folded derivation drawn from the server's steps.
+const calcDom = (function () {
+  'use strict';
+  const zh = document.documentElement.lang === 'zh';
+
+  function el(tag, text, attrs) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
+    return e;
+  }
+
+  /** A folded derivation: its steps as the server wrote them (the same list the attempt page draws). */
+  function stepList(layerSteps, title, open) {
+    const details = el('details', null, open ? { open: '' } : {});
+    details.appendChild(el('summary', title));
+    const list = el('ol', null, { class: 'steps' });
+    layerSteps.forEach((step) => {
+      const item = el('li');
+      item.appendChild(el('span', zh ? step.zh : step.en, { class: 'desc' }));
+      // MathML comes from the server's renderer, which escapes the formula text.
+      if (step.formula_mathml) {
+        const formula = el('div', null, { class: 'formula' });
+        formula.innerHTML = step.formula_mathml;
+        item.appendChild(formula);
+      }
+      const numbers = el('div', null, { class: 'substituted' });
+      if (step.substituted_mathml && step.substituted !== step.formula) numbers.innerHTML = step.substituted_mathml;
+      if (step.value && !(step.substituted || '').trim().endsWith('= ' + step.value)) {
+        numbers.appendChild(el('span', (numbers.childNodes.length ? ' = ' : '') + step.value, { class: 'value' }));
+      }
+      if (numbers.childNodes.length) item.appendChild(numbers);
+      list.appendChild(item);
+    });
+    details.appendChild(list);
+    return details;
+  }
+
+  return { el, stepList };
+})();
+
 // Conv arithmetic calculator: builds a layer stack from the form and asks /api/engine/shape,
 // the same engine that grades quizzes, for shapes, parameter counts, receptive fields and steps.
 (function () {
@@ -65,12 +106,7 @@
     return body;
   }
 
-  function el(tag, text, attrs) {
-    const e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = text;
-    Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
-    return e;
-  }
+  const { el, stepList } = calcDom;
 
   function render(summary) {
     const labels = result.dataset;
@@ -96,28 +132,7 @@
     result.appendChild(table);
 
     summary.layers.forEach((layer, i) => {
-      const details = el('details', null, i === summary.layers.length - 1 ? { open: '' } : {});
-      details.appendChild(el('summary', labels.steps + ' — ' + (i + 1) + '. ' + layer.type));
-      const list = el('ol', null, { class: 'steps' });
-      layer.steps.forEach((step) => {
-        const item = el('li');
-        item.appendChild(el('span', zh ? step.zh : step.en, { class: 'desc' }));
-        // MathML comes from the server's renderer, which escapes the formula text.
-        if (step.formula_mathml) {
-          const formula = el('div', null, { class: 'formula' });
-          formula.innerHTML = step.formula_mathml;
-          item.appendChild(formula);
-        }
-        const numbers = el('div', null, { class: 'substituted' });
-        if (step.substituted_mathml && step.substituted !== step.formula) numbers.innerHTML = step.substituted_mathml;
-        if (step.value && !(step.substituted || '').trim().endsWith('= ' + step.value)) {
-          numbers.appendChild(el('span', (numbers.childNodes.length ? ' = ' : '') + step.value, { class: 'value' }));
-        }
-        if (numbers.childNodes.length) item.appendChild(numbers);
-        list.appendChild(item);
-      });
-      details.appendChild(list);
-      result.appendChild(details);
+      result.appendChild(stepList(layer.steps, labels.steps + ' — ' + (i + 1) + '. ' + layer.type, i === summary.layers.length - 1));
     });
   }
 
@@ -186,12 +201,7 @@
   let networks = null;
   let named = null; // a network without nn.Sequential text, asked for by id
 
-  function el(tag, content, attrs) {
-    const e = document.createElement(tag);
-    if (content !== undefined && content !== null) e.textContent = content;
-    Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
-    return e;
-  }
+  const { el, stepList } = calcDom;
 
   const grouped = (n) => Number(n).toLocaleString('en-US');
   const dims = (t) => (String(t).match(/\d+/g) || []).map(Number);
@@ -208,28 +218,7 @@
   }
 
   function steps(layer, open) {
-    const details = el('details', null, open ? { open: '' } : {});
-    details.appendChild(el('summary', labels.steps + ' — ' + layer.layer + (layer.line ? ' (' + labels.line + ' ' + layer.line + ')' : '')));
-    const list = el('ol', null, { class: 'steps' });
-    layer.steps.forEach((step) => {
-      const item = el('li');
-      item.appendChild(el('span', zh ? step.zh : step.en, { class: 'desc' }));
-      // MathML comes from the server's renderer, which escapes the formula text.
-      if (step.formula_mathml) {
-        const formula = el('div', null, { class: 'formula' });
-        formula.innerHTML = step.formula_mathml;
-        item.appendChild(formula);
-      }
-      const numbers = el('div', null, { class: 'substituted' });
-      if (step.substituted_mathml && step.substituted !== step.formula) numbers.innerHTML = step.substituted_mathml;
-      if (step.value && !(step.substituted || '').trim().endsWith('= ' + step.value)) {
-        numbers.appendChild(el('span', (numbers.childNodes.length ? ' = ' : '') + step.value, { class: 'value' }));
-      }
-      if (numbers.childNodes.length) item.appendChild(numbers);
-      list.appendChild(item);
-    });
-    details.appendChild(list);
-    return details;
+    return stepList(layer.steps, labels.steps + ' — ' + layer.layer + (layer.line ? ' (' + labels.line + ' ' + layer.line + ')' : ''), open);
   }
 
   function render(summary) {

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
+import org.convquiz.engine.Phrase;
 
 /**
  * Turns what a student typed into a typed value, forgiving how people write but never guessing: text that
@@ -66,7 +67,7 @@ public final class AnswerParser {
         }
         try {
             if (raw.length() > MAX_LENGTH) {
-                throw new ReadException("it is too long (" + raw.length() + " characters).", "内容太长（" + raw.length() + " 个字符）。");
+                throw new ReadException(Phrase.of("answers.too-long", raw.length()));
             }
             boolean choice = kind == AnswerKind.SINGLE_CHOICE || kind == AnswerKind.MULTIPLE_CHOICE;
             String text = choice ? TextNormalizer.normalize(raw) : TextNormalizer.normalizeNumeric(raw);
@@ -130,13 +131,11 @@ public final class AnswerParser {
         Rational value = null;
         for (String side : sides) {
             if (side.isBlank()) {
-                throw new ReadException("one side of “=” is empty.", "“=”的一边是空的。");
+                throw new ReadException(Phrase.of("answers.chain.empty-side"));
             }
             Rational v = ArithmeticReader.evaluate(side.strip(), true);
             if (value != null && !v.equals(value)) {
-                throw new ReadException("the sides of “=” differ: " + value + " is not " + v + ".",
-                        "“=”两边不相等：" + value + " 不等于 " + v + "。",
-                        "write only your final answer, or working that equals it.", "请只写最终答案，或写出与之相等的算式。");
+                throw new ReadException(Phrase.of("answers.chain.differ", value, v), Phrase.of("answers.chain.differ.hint"));
             }
             value = v;
         }
@@ -146,10 +145,7 @@ public final class AnswerParser {
     private static BigInteger wholeNumber(Rational r) {
         if (!r.isInteger()) {
             String approx = r.toBigDecimal(new MathContext(6)).stripTrailingZeros().toString();
-            throw new ReadException("it works out to " + r + " (≈" + approx + "), which is not a whole number.",
-                    "它的值是 " + r + "（≈" + approx + "），不是整数。",
-                    "this answer is a whole number; check your working, or round only if the question says so.",
-                    "本题答案是整数；请检查计算过程，除非题目要求，否则不要取近似值。");
+            throw new ReadException(Phrase.of("answers.not-whole", r, approx), Phrase.of("answers.not-whole.hint"));
         }
         return r.num();
     }
@@ -163,8 +159,7 @@ public final class AnswerParser {
     private static SortedSet<String> single(SortedSet<String> letters) {
         if (letters.size() > 1) {
             String chosen = String.join(", ", letters);
-            throw new ReadException("it names more than one option (" + chosen + ").", "其中有多个选项（" + chosen + "）。",
-                    "this question has one answer; type just its letter, e.g. B.", "本题只有一个答案；请只写一个字母，如 B。");
+            throw new ReadException(Phrase.of("answers.single.many", chosen), Phrase.of("answers.single.many.hint"));
         }
         return letters;
     }
@@ -175,33 +170,19 @@ public final class AnswerParser {
     }
 
     private static ParseOutcome.Unreadable unreadable(AnswerKind kind, ReadException e, List<String> options) {
-        String[] hint = e.hintEn != null ? new String[] {e.hintEn, e.hintZh} : defaultHint(kind, options);
-        return new ParseOutcome.Unreadable(
-                "Could not read your answer: " + e.problemEn + " Hint: " + hint[0],
-                "无法识别你的答案：" + e.problemZh + "提示：" + hint[1]);
+        Phrase says = Phrase.of("answers.unreadable", e.problem, e.hint != null ? e.hint : defaultHint(kind, options));
+        return new ParseOutcome.Unreadable(says.en(), says.zh());
     }
 
-    private static String[] defaultHint(AnswerKind kind, List<String> options) {
-        String list = options.isEmpty() ? "" : " (" + String.join(", ", options) + ")";
+    private static Phrase defaultHint(AnswerKind kind, List<String> options) {
+        String list = String.join(", ", options);
         return switch (kind) {
-            case INTEGER -> new String[] {
-                "write a whole number like 1234567, or your working like 2×5×5+2.",
-                "请写一个整数，如 1234567，或写出算式，如 2×5×5+2。"};
-            case NUMBER -> new String[] {
-                "write a number like 3.25, -2.5 or 1e-3, or a fraction like 10/3.",
-                "请写一个数，如 3.25、-2.5、1e-3，或分数，如 10/3。"};
-            case SHAPE -> new String[] {
-                "write a shape like 2×7×7 or (2, 7, 7).",
-                "请写出形状，如 2×7×7 或 (2, 7, 7)。"};
-            case TENSOR -> new String[] {
-                "write a matrix like [[1, 2], [3, 4]], or one row per line with values separated by spaces.",
-                "请写出矩阵，如 [[1, 2], [3, 4]]，或每行一排、数之间用空格分隔。"};
-            case SINGLE_CHOICE -> new String[] {
-                "type just the letter of one option" + list + ", e.g. B.",
-                "请只写一个选项字母" + list + "，如 B。"};
-            case MULTIPLE_CHOICE -> new String[] {
-                "type the letters of the options you choose" + list + ", e.g. A, C.",
-                "请写出所选选项的字母" + list + "，如 A, C。"};
+            case INTEGER -> Phrase.of("answers.hint.integer");
+            case NUMBER -> Phrase.of("answers.hint.number");
+            case SHAPE -> Phrase.of("answers.hint.shape");
+            case TENSOR -> Phrase.of("answers.hint.tensor");
+            case SINGLE_CHOICE -> Phrase.of(options.isEmpty() ? "answers.hint.single" : "answers.hint.single.options", list);
+            case MULTIPLE_CHOICE -> Phrase.of(options.isEmpty() ? "answers.hint.multiple" : "answers.hint.multiple.options", list);
         };
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.convquiz.engine.Phrase;
 
 /**
  * Evaluates a number or a small arithmetic expression exactly, by recursive descent:
@@ -53,7 +54,7 @@ final class ArithmeticReader {
         ArithmeticReader r = new ArithmeticReader(text, allowGrouping);
         r.skipBlanks();
         if (r.atEnd()) {
-            throw new ReadException("there is no number in it.", "其中没有数。");
+            throw new ReadException(Phrase.of("answers.no-number"));
         }
         Rational value = r.expr();
         r.skipBlanks();
@@ -110,7 +111,7 @@ final class ArithmeticReader {
 
     private Rational unary() {
         if (++depth > MAX_DEPTH) {
-            throw new ReadException("it is nested too deeply.", "嵌套层数太多。");
+            throw new ReadException(Phrase.of("answers.nested"));
         }
         try {
             skipBlanks();
@@ -134,8 +135,7 @@ final class ArithmeticReader {
         }
         Rational exponent = unary();
         if (!exponent.isInteger() || exponent.num().abs().compareTo(BigInteger.valueOf(MAX_EXPONENT)) > 0) {
-            throw new ReadException("the power " + ReadException.quote(exponent.toString()) + " is not a whole number of reasonable size.",
-                    "乘方的指数" + ReadException.quote(exponent.toString()) + "不是大小合理的整数。");
+            throw new ReadException(Phrase.of("answers.power.size", ReadException.quote(exponent.toString())));
         }
         return base.pow(exponent.num().intValueExact());
     }
@@ -154,7 +154,7 @@ final class ArithmeticReader {
             if (!accept(')')) {
                 if (atEnd()) {
                     String q = ReadException.quote(original);
-                    throw new ReadException("a “(” in " + q + " is never closed.", q + "中有“(”没有闭合。");
+                    throw new ReadException(Phrase.of("answers.paren.unclosed", q));
                 }
                 throw unexpected();
             }
@@ -223,11 +223,7 @@ final class ArithmeticReader {
             end++;
         }
         String q = ReadException.quote(original.substring(start, end));
-        return new ReadException("in " + q + " the digits are not grouped in threes.",
-                q + "中的数字没有按三位一组分隔。",
-                "write the number without separators, like 1234567, or group digits in threes, like 1,234,567; "
-                        + "use a point for decimals.",
-                "请不加分隔符书写，如 1234567，或每三位一组，如 1,234,567；小数请用小数点。");
+        return new ReadException(Phrase.of("answers.grouping", q), Phrase.of("answers.grouping.hint"));
     }
 
     private int exponentPart() {
@@ -246,7 +242,7 @@ final class ArithmeticReader {
             throw unexpectedAt(mark);
         }
         if (digits.length() > 5 || Integer.parseInt(digits) > MAX_EXPONENT) {
-            throw new ReadException("the exponent in it is far too large.", "其中的指数太大了。");
+            throw new ReadException(Phrase.of("answers.exponent.large"));
         }
         return negative ? -Integer.parseInt(digits) : Integer.parseInt(digits);
     }
@@ -265,15 +261,14 @@ final class ArithmeticReader {
 
     private ReadException unexpectedAt(int at) {
         if (at >= s.length()) {
-            return new ReadException("it ends too early, after " + ReadException.quoteTail(original) + ".",
-                    "算式在" + ReadException.quoteTail(original) + "之后不完整。");
+            return new ReadException(Phrase.of("answers.ends-early", ReadException.quoteTail(original)));
         }
         String c = ReadException.quote(String.valueOf(original.charAt(at)));
         if (at == 0) {
-            return new ReadException("it cannot start with " + c + ".", "不能以" + c + "开头。");
+            return new ReadException(Phrase.of("answers.bad-start", c));
         }
         String before = ReadException.quoteTail(original.substring(0, at));
-        return new ReadException("unexpected " + c + " after " + before + ".", "在" + before + "之后出现了无法识别的" + c + "。");
+        return new ReadException(Phrase.of("answers.unexpected", c, before));
     }
 
     /** ASCII only: NFKC has already mapped full-width digits, and other scripts' digits are not read. */

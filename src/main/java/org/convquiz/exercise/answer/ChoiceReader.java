@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.convquiz.engine.Phrase;
 
 /**
  * Reads option letters. Single choice: {@code B}, {@code b}, {@code (B)}, {@code B.}, {@code B)}, {@code B：},
@@ -36,8 +37,7 @@ final class ChoiceReader {
     /** The letters chosen, each checked against {@code options} (any A–Z when no options are given). */
     static SortedSet<String> read(String text, List<String> options) {
         if (text.length() > MAX_LENGTH) {
-            throw new ReadException("it is too long for a choice (" + text.length() + " characters).",
-                    "作为选项答案太长了（" + text.length() + " 个字符）。");
+            throw new ReadException(Phrase.of("answers.choice.too-long", text.length()));
         }
         String s = CHOICE_SUFFIX.matcher(CHOICE_PREFIX.matcher(text).replaceFirst("")).replaceFirst("");
         s = s.toUpperCase(Locale.ROOT);
@@ -71,11 +71,11 @@ final class ChoiceReader {
                 i = end;
             } else {
                 String bad = ReadException.quote(String.valueOf(c));
-                throw new ReadException(bad + " is not an option letter.", bad + "不是选项字母。");
+                throw new ReadException(Phrase.of("answers.choice.not-letter", bad));
             }
         }
         if (letters.isEmpty()) {
-            throw new ReadException("there is no option letter in it.", "其中没有选项字母。");
+            throw new ReadException(Phrase.of("answers.choice.none"));
         }
         return letters;
     }
@@ -93,25 +93,25 @@ final class ChoiceReader {
     private static String position(String digits, List<String> options) {
         int count = options.isEmpty() ? 26 : options.size();
         if (digits.length() > 1 && count < 10) {
-            throw new ReadException(ReadException.quote(digits) + " is not an option number (1 to " + count + ").",
-                    ReadException.quote(digits) + "不是选项编号（1 到 " + count + "）。",
-                    "type the option's letter, e.g. B, or its number, e.g. 选项2.", "请写选项字母，如 B，或选项编号，如 选项2。");
+            throw notAnOptionNumber(digits, count);
         }
         int n = digits.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(digits);
         if (n < 1 || n > count) {
-            throw new ReadException(ReadException.quote(digits) + " is not an option number (1 to " + count + ").",
-                    ReadException.quote(digits) + "不是选项编号（1 到 " + count + "）。",
-                    "type the option's letter, e.g. B, or its number, e.g. 选项2.", "请写选项字母，如 B，或选项编号，如 选项2。");
+            throw notAnOptionNumber(digits, count);
         }
         return options.isEmpty() ? String.valueOf((char) ('A' + n - 1)) : options.get(n - 1);
+    }
+
+    private static ReadException notAnOptionNumber(String digits, int count) {
+        return new ReadException(Phrase.of("answers.choice.not-number", ReadException.quote(digits), count),
+                Phrase.of("answers.choice.not-number.hint"));
     }
 
     private static String letter(String letter, List<String> options) {
         if (!options.isEmpty() && !options.contains(letter)) {
             String list = String.join(", ", options);
-            throw new ReadException(ReadException.quote(letter) + " is not one of the options " + list + ".",
-                    ReadException.quote(letter) + "不是选项 " + list + " 之一。",
-                    "choose from " + list + ".", "请从 " + list + " 中选择。");
+            throw new ReadException(Phrase.of("answers.choice.not-option", ReadException.quote(letter), list),
+                    Phrase.of("answers.choice.not-option.hint", list));
         }
         return letter;
     }

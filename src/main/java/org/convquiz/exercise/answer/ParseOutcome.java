@@ -16,8 +16,8 @@ public sealed interface ParseOutcome {
     }
 
     /**
-     * The text could not be read. {@code en} reads "Could not read your answer: … Hint: …",
-     * {@code zh} reads "无法识别你的答案：…提示：…".
+     * The text could not be read. {@code en} reads "Could not read your answer: … Hint: …", {@code zh} the same in
+     * Chinese (phrase {@code answers.unreadable}).
      */
     record Unreadable(String en, String zh) implements ParseOutcome {
         public Unreadable {
@@ -26,7 +26,7 @@ public sealed interface ParseOutcome {
         }
     }
 
-    /** Nothing but blanks or a bare prefix such as "答：" was typed. */
+    /** Nothing but blanks or a bare prefix such as "answer:" (or its Chinese) was typed. */
     record Empty() implements ParseOutcome {
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.Optional;
+import org.convquiz.engine.Phrase;
 
 /**
  * An exact fraction in lowest terms with a positive denominator. Students' working is evaluated with these so
@@ -21,7 +22,7 @@ record Rational(BigInteger num, BigInteger den) {
 
     Rational {
         if (den.signum() == 0) {
-            throw new ReadException("it divides by zero.", "算式中有除以零。");
+            throw new ReadException(Phrase.of("answers.divide-by-zero"));
         }
         if (den.signum() < 0) {
             num = num.negate();
@@ -33,7 +34,7 @@ record Rational(BigInteger num, BigInteger den) {
             den = den.divide(g);
         }
         if (num.bitLength() + den.bitLength() > MAX_BITS) {
-            throw new ReadException("a number in it is far too large.", "其中的数太大了。");
+            throw new ReadException(Phrase.of("answers.number.large"));
         }
     }
 
@@ -71,7 +72,7 @@ record Rational(BigInteger num, BigInteger den) {
     Rational pow(int exponent) {
         long bits = (long) Math.max(num.bitLength(), den.bitLength()) * Math.abs((long) exponent);
         if (bits > MAX_BITS) {
-            throw new ReadException("a power in it is far too large.", "其中的乘方太大了。");
+            throw new ReadException(Phrase.of("answers.power.large"));
         }
         Rational p = new Rational(num.pow(Math.abs(exponent)), den.pow(Math.abs(exponent)));
         return exponent >= 0 ? p : ONE.divide(p);

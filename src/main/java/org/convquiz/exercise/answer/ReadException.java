@@ -1,5 +1,7 @@
 package org.convquiz.exercise.answer;
 
+import org.convquiz.engine.Phrase;
+
 /**
  * Thrown inside the readers when the text cannot be read; {@link AnswerParser} turns it into
  * {@link ParseOutcome.Unreadable}. The problem is a full sentence in each language; the hint is optional
@@ -7,21 +9,19 @@ package org.convquiz.exercise.answer;
  */
 final class ReadException extends RuntimeException {
 
-    final String problemEn;
-    final String problemZh;
-    final String hintEn;
-    final String hintZh;
+    /** The problem, a full sentence; its words are in the phrase files (answers.properties). */
+    final Phrase problem;
+    /** What to write instead, or null for the kind's general hint. */
+    final Phrase hint;
 
-    ReadException(String problemEn, String problemZh) {
-        this(problemEn, problemZh, null, null);
+    ReadException(Phrase problem) {
+        this(problem, null);
     }
 
-    ReadException(String problemEn, String problemZh, String hintEn, String hintZh) {
-        super(problemEn, null, false, false); // no stack trace: this is control flow, not a bug
-        this.problemEn = problemEn;
-        this.problemZh = problemZh;
-        this.hintEn = hintEn;
-        this.hintZh = hintZh;
+    ReadException(Phrase problem, Phrase hint) {
+        super(problem.en(), null, false, false); // no stack trace: this is control flow, not a bug
+        this.problem = problem;
+        this.hint = hint;
     }
 
     /** Quotes a fragment of the student's text, shortened so messages stay one line. */

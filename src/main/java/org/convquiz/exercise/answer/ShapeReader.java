@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.convquiz.engine.Phrase;
 
 /**
  * Reads a tensor shape: {@code 4×102×102}, {@code 4x102x102}, {@code 4 * 102 * 102}, {@code (4, 102, 102)},
@@ -31,7 +32,7 @@ final class ShapeReader {
             unwrapped = unwrapped.substring(0, unwrapped.length() - 1).strip(); // Python's one-element "(7,)"
         }
         if (count(unwrapped, "([{") != count(unwrapped, ")]}")) {
-            throw new ReadException("its brackets do not match.", "括号不配对。");
+            throw new ReadException(Phrase.of("answers.shape.brackets"));
         }
         return dims(unwrapped);
     }
@@ -59,7 +60,7 @@ final class ShapeReader {
 
     private static List<Integer> dims(String s) {
         if (s.isEmpty()) {
-            throw new ReadException("there are no dimensions in it.", "其中没有维度。");
+            throw new ReadException(Phrase.of("answers.shape.none"));
         }
         Matcher m = SEPARATOR.matcher(s);
         List<Integer> dims = new ArrayList<>();
@@ -78,29 +79,26 @@ final class ShapeReader {
     private static String checkSameSeparator(String kindSoFar, String separator, String s) {
         String kind = separator == null ? " " : TIMES.contains(separator) ? "×" : separator;
         if (kindSoFar != null && !kindSoFar.equals(kind)) {
-            throw new ReadException(ReadException.quote(s) + " mixes different separators between dimensions.",
-                    ReadException.quote(s) + "中混用了不同的维度分隔符。");
+            throw new ReadException(Phrase.of("answers.shape.separators", ReadException.quote(s)));
         }
         return kind;
     }
 
     private static int dim(String token, int index) {
         if (token.isEmpty()) {
-            throw new ReadException("dimension " + index + " is missing.", "第 " + index + " 个维度缺失。");
+            throw new ReadException(Phrase.of("answers.shape.missing", index));
         }
         if (!token.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new ReadException("dimension " + index + ", " + ReadException.quote(token) + ", is not a positive whole number.",
-                    "第 " + index + " 个维度" + ReadException.quote(token) + "不是正整数。");
+            throw new ReadException(Phrase.of("answers.shape.not-whole", index, ReadException.quote(token)));
         }
         int value;
         try {
             value = Integer.parseInt(token);
         } catch (NumberFormatException e) {
-            throw new ReadException("dimension " + index + " is far too large.", "第 " + index + " 个维度太大了。");
+            throw new ReadException(Phrase.of("answers.shape.large", index));
         }
         if (value == 0) {
-            throw new ReadException("dimension " + index + " is 0; every dimension is at least 1.",
-                    "第 " + index + " 个维度是 0；每个维度至少为 1。");
+            throw new ReadException(Phrase.of("answers.shape.zero", index));
         }
         return value;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.convquiz.engine.Phrase;
 
 /**
  * Reads a matrix or higher-order tensor.
@@ -27,8 +28,7 @@ final class TensorReader {
     private static final Pattern WRAPPER = Pattern.compile("^[A-Za-z_][\\w.]*\\s*\\((\\s*\\[.*\\])\\s*\\)$", Pattern.DOTALL);
     /** Far beyond any exercise's tensors; keeps the recursion shallow on hostile input. */
     private static final int MAX_DEPTH = 16;
-    private static final String HINT_EN = "every row needs the same number of values.";
-    private static final String HINT_ZH = "每一行的数的个数必须相同。";
+    private static final Phrase RAGGED_HINT = Phrase.of("answers.tensor.ragged.hint");
 
     private sealed interface Node permits Leaf, Branch {
     }
@@ -65,8 +65,7 @@ final class TensorReader {
         int depth = 0;
         for (char c : s.toCharArray()) {
             if (c == '[' || c == ']') {
-                throw new ReadException("it mixes square brackets with round or curly ones.", "其中混用了方括号和圆括号或花括号。",
-                        "write the rows in one kind of bracket, like [[1, 2], [3, 4]].", "请只用一种括号写出各行，如 [[1, 2], [3, 4]]。");
+                throw new ReadException(Phrase.of("answers.tensor.mixed-brackets"), Phrase.of("answers.tensor.mixed-brackets.hint"));
             }
             if (c == '(' || c == '{') {
                 depth++;
@@ -81,9 +80,8 @@ final class TensorReader {
             }
         }
         if (depth != 0) {
-            throw new ReadException("its brackets do not pair up: " + (depth > 0 ? "a bracket is never closed." : "a bracket closes that was never opened."),
-                    "括号不配对：" + (depth > 0 ? "有括号没有闭合。" : "有多余的右括号。"),
-                    "write the rows like [[1, 2], [3, 4]] and count the brackets.", "请按 [[1, 2], [3, 4]] 的形式写出各行，并检查括号是否成对。");
+            throw new ReadException(Phrase.of(depth > 0 ? "answers.tensor.unpaired.open" : "answers.tensor.unpaired.close"),
+                    Phrase.of("answers.tensor.unpaired.hint"));
         }
         return out.toString();
     }
@@ -116,8 +114,7 @@ final class TensorReader {
         List<Rational> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (parts[i].isBlank()) {
-                throw new ReadException("there is an empty value between commas in " + ReadException.quote(row) + ".",
-                        ReadException.quote(row) + "中两个逗号之间没有数。");
+                throw new ReadException(Phrase.of("answers.tensor.empty-value", ReadException.quote(row)));
             }
             for (String token : parts[i].strip().split("\\s+")) {
                 values.add(value(token));
@@ -134,8 +131,7 @@ final class TensorReader {
         try {
             return ArithmeticReader.evaluate(token, false);
         } catch (ReadException e) {
-            throw new ReadException("the value " + ReadException.quote(token) + " is not a number: " + e.problemEn,
-                    "值" + ReadException.quote(token) + "不是数：" + e.problemZh);
+            throw new ReadException(Phrase.of("answers.tensor.not-number", ReadException.quote(token), e.problem));
         }
     }
 
@@ -146,7 +142,7 @@ final class TensorReader {
         }
         List<Node> children = ((Branch) node).children();
         if (children.isEmpty()) { // e.g. ";" or "[;]": separators without values
-            throw new ReadException("it contains no values.", "其中没有数。");
+            throw new ReadException(Phrase.of("answers.tensor.no-values"));
         }
         List<Integer> first = null;
         for (int i = 0; i < children.size(); i++) {
@@ -167,25 +163,24 @@ final class TensorReader {
 
     private static ReadException ragged(boolean rows, List<Integer> path, int i, List<Integer> first, List<Integer> other) {
         if (first.size() != other.size()) {
-            return new ReadException("its brackets are nested to different depths.", "括号的嵌套层数不一致。", HINT_EN, HINT_ZH);
+            return new ReadException(Phrase.of("answers.tensor.depths"), RAGGED_HINT);
         }
-        String in = path.isEmpty() ? "" : " in block " + blockName(path);
-        String inZh = path.isEmpty() ? "" : "第 " + blockName(path) + " 块中";
+        boolean top = path.isEmpty();
         if (rows) {
-            return new ReadException("row " + (i + 1) + in + " has " + count(other.get(0)) + " but row 1 has " + first.get(0) + ".",
-                    inZh + "第 " + (i + 1) + " 行有 " + other.get(0) + " 个数，而第 1 行有 " + first.get(0) + " 个。", HINT_EN, HINT_ZH);
+            return new ReadException(Phrase.of(top ? "answers.tensor.ragged.rows" : "answers.tensor.ragged.rows.in-block",
+                    i + 1, count(other.get(0)), first.get(0), blockName(path)), RAGGED_HINT);
         }
-        return new ReadException("block " + (i + 1) + in + " has shape " + times(other) + " but block 1 has " + times(first) + ".",
-                inZh + "第 " + (i + 1) + " 块的形状是 " + times(other) + "，而第 1 块是 " + times(first) + "。",
-                "every block needs the same shape.", "每一块的形状必须相同。");
+        return new ReadException(Phrase.of(top ? "answers.tensor.ragged.blocks" : "answers.tensor.ragged.blocks.in-block",
+                i + 1, times(other), times(first), blockName(path)),
+                Phrase.of("answers.tensor.ragged.blocks.hint"));
     }
 
     private static String blockName(List<Integer> path) {
         return path.stream().map(p -> String.valueOf(p + 1)).collect(Collectors.joining("."));
     }
 
-    private static String count(int n) {
-        return n == 1 ? "1 value" : n + " values";
+    private static Phrase count(int n) {
+        return Phrase.of(n == 1 ? "answers.values.one" : "answers.values.many", n);
     }
 
     private static String times(List<Integer> shape) {
@@ -201,8 +196,7 @@ final class TensorReader {
                 }
                 double d = r.toDouble();
                 if (!Double.isFinite(d)) {
-                    throw new ReadException("the value " + ReadException.quote(r.toString()) + " is far too large.",
-                            "值" + ReadException.quote(r.toString()) + "太大了。");
+                    throw new ReadException(Phrase.of("answers.tensor.value.large", ReadException.quote(r.toString())));
                 }
                 out.add(d);
             }
@@ -236,7 +230,7 @@ final class TensorReader {
 
         private Node list(int depth) {
             if (depth > MAX_DEPTH) {
-                throw new ReadException("its brackets are nested too deeply.", "括号嵌套层数太多。");
+                throw new ReadException(Phrase.of("answers.tensor.nested"));
             }
             int open = pos++;
             skipBlanks();
@@ -273,7 +267,7 @@ final class TensorReader {
             String content = s.substring(pos, close);
             pos = close + 1;
             if (content.isBlank()) {
-                throw new ReadException("it contains empty brackets [].", "其中有空的括号 []。");
+                throw new ReadException(Phrase.of("answers.tensor.empty-brackets"));
             }
             if (!content.contains(";")) {
                 return new Leaf(values(content));
@@ -301,17 +295,16 @@ final class TensorReader {
 
         private ReadException unclosed(int open) {
             String at = ReadException.quote(s.substring(open));
-            return new ReadException("the bracket opened at " + at + " is never closed.", "在" + at + "处打开的括号没有闭合。");
+            return new ReadException(Phrase.of("answers.tensor.unclosed", at));
         }
 
         private ReadException mixed() {
-            return new ReadException("a list mixes numbers and bracketed lists, near " + ReadException.quote(s.substring(pos)) + ".",
-                    "在" + ReadException.quote(s.substring(pos)) + "附近，同一层中混有数和带括号的列表。");
+            return new ReadException(Phrase.of("answers.tensor.mixed-list", ReadException.quote(s.substring(pos))));
         }
 
         private ReadException unexpected() {
             String near = ReadException.quote(s.substring(pos));
-            return new ReadException("it has text outside the brackets, near " + near + ".", "在" + near + "附近有括号外的内容。");
+            return new ReadException(Phrase.of("answers.tensor.outside", near));
         }
     }
 }

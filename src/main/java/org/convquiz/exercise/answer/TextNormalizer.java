@@ -2,6 +2,7 @@ package org.convquiz.exercise.answer;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
+import org.convquiz.engine.Phrase;
 
 /**
  * First pass over what the student typed: unify the many ways of writing the same characters, and remove
@@ -64,8 +65,7 @@ final class TextNormalizer {
                 continue;
             }
             if (c >= '\u2080' && c <= '\u2089') {
-                throw new ReadException("it contains subscript digits such as " + ReadException.quote(String.valueOf(c)) + ".",
-                        "其中有下标数字，如" + ReadException.quote(String.valueOf(c)) + "。");
+                throw new ReadException(Phrase.of("answers.subscript", ReadException.quote(String.valueOf(c))));
             }
             if (isVulgarFraction(c)) {
                 appendVulgarFraction(c, out);
@@ -86,8 +86,7 @@ final class TextNormalizer {
         }
         if (i < raw.length() && raw.charAt(i) == '\u2044') {
             // "3¹⁄₂" would otherwise be read as 3^1/2.
-            throw new ReadException("it contains a fraction written with small raised digits.",
-                    "其中有用上标写的分数。", "write fractions like 7/2 or 3.5.", "分数请写成 7/2 或 3.5 这样的形式。");
+            throw new ReadException(Phrase.of("answers.raised-fraction"), Phrase.of("answers.raised-fraction.hint"));
         }
         out.append("^(").append(exponent).append(')');
         return i;
@@ -100,10 +99,8 @@ final class TextNormalizer {
     private static void appendVulgarFraction(char c, StringBuilder out) {
         if (out.length() > 0 && Character.isDigit(out.charAt(out.length() - 1))) {
             // "3½" means 3.5, but NFKC would make it "31⁄2"; refuse rather than guess.
-            throw new ReadException("a whole number is followed by a fraction sign " + ReadException.quote(String.valueOf(c)) + ".",
-                    "整数后面紧跟着分数符号" + ReadException.quote(String.valueOf(c)) + "。",
-                    "write mixed numbers as a decimal or a fraction, e.g. 3.5 or 7/2.",
-                    "带分数请写成小数或分数，如 3.5 或 7/2。");
+            throw new ReadException(Phrase.of("answers.mixed-number", ReadException.quote(String.valueOf(c))),
+                    Phrase.of("answers.mixed-number.hint"));
         }
         String parts = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC).replace('\u2044', '/');
         out.append('(').append(parts).append(')');
