@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.convquiz.engine.Layer;
 import org.convquiz.engine.Tensor;
 import org.convquiz.exercise.ExerciseSpec.ModelSpec;
 import org.convquiz.exercise.VariantGenerator.Nested;
@@ -19,7 +20,7 @@ final class ModelBuilder {
         int[] inputShape = input != null ? input.shape()
                 : spec.inputShape().stream().mapToInt(n -> Nested.integer(n, p)).toArray();
         Tensor grad = spec.gradOutput() == null ? null : variant.tensors().get(spec.gradOutput());
-        List<Model.Layer> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (Map<String, Map<String, JsonNode>> layer : spec.layers()) {
             var entry = layer.entrySet().iterator().next();
             layers.add(layer(entry.getKey(), LayerArgs.of(entry.getKey(), entry.getValue(), p), variant.tensors()));
@@ -28,25 +29,25 @@ final class ModelBuilder {
     }
 
     /** One layer from its type and arguments; tensors are looked up by the names the arguments give. */
-    static Model.Layer layer(String type, LayerArgs a, Map<String, Tensor> tensors) {
+    static Layer layer(String type, LayerArgs a, Map<String, Tensor> tensors) {
         return switch (type) {
-            case "correlate2d", "convolve2d" -> new Model.Layer.Correlate(tensor(a, "kernel", tensors), type.equals("convolve2d"));
-            case "conv2d" -> new Model.Layer.Conv(a.conv2d(), a.has("weight") ? tensor(a, "weight", tensors) : null,
+            case "correlate2d", "convolve2d" -> new Layer.Correlate(tensor(a, "kernel", tensors), type.equals("convolve2d"));
+            case "conv2d" -> new Layer.Conv(a.conv2d(), a.has("weight") ? tensor(a, "weight", tensors) : null,
                     a.has("bias_values") ? tensor(a, "bias_values", tensors) : null);
-            case "conv_transpose2d" -> new Model.Layer.ConvTranspose(a.convTranspose2d());
-            case "residual" -> new Model.Layer.Residual(path(a.node("main"), a.params(), tensors, true),
+            case "conv_transpose2d" -> new Layer.ConvTranspose(a.convTranspose2d());
+            case "residual" -> new Layer.Residual("BasicBlock", path(a.node("main"), a.params(), tensors, true),
                     path(a.node("shortcut"), a.params(), tensors, false));
-            case "max_pool2d", "avg_pool2d" -> new Model.Layer.Pool(a.pool2d(type.equals("max_pool2d")));
-            case "linear" -> new Model.Layer.Linear(a.integer("in_features", null), a.integer("out_features", null), a.bool("bias", true));
-            case "flatten" -> new Model.Layer.Flatten();
-            case "relu" -> new Model.Layer.Relu();
+            case "max_pool2d", "avg_pool2d" -> new Layer.Pool(a.pool2d(type.equals("max_pool2d")));
+            case "linear" -> new Layer.Linear(a.integer("in_features", null), a.integer("out_features", null), a.bool("bias", true));
+            case "flatten" -> new Layer.Flatten();
+            case "relu" -> new Layer.ReLU();
             default -> throw new IllegalArgumentException("layer type '" + type + "' cannot be used in an exercise model");
         };
     }
 
     /** A residual block's path: a list of one-entry maps, type → arguments, like model.layers (not nested further). */
-    private static List<Model.Layer> path(JsonNode node, Map<String, Integer> p, Map<String, Tensor> tensors, boolean required) {
-        List<Model.Layer> layers = new ArrayList<>();
+    private static List<Layer> path(JsonNode node, Map<String, Integer> p, Map<String, Tensor> tensors, boolean required) {
+        List<Layer> layers = new ArrayList<>();
         if (node == null || node.isNull()) {
             if (required) {
                 throw new IllegalArgumentException("residual needs main: a list of layers");

@@ -8,14 +8,12 @@ import java.util.TreeSet;
 import org.convquiz.engine.Backward;
 import org.convquiz.engine.Conv2d;
 import org.convquiz.engine.Layer;
+import org.convquiz.engine.Mistake;
 import org.convquiz.engine.Network;
-import org.convquiz.engine.Ops;
-import org.convquiz.engine.Pair;
 import org.convquiz.engine.Params;
+import org.convquiz.engine.Phrase;
 import org.convquiz.engine.PoolKind;
-import org.convquiz.engine.PoolResult;
 import org.convquiz.engine.Result;
-import org.convquiz.engine.Shapes;
 import org.convquiz.engine.Step;
 import org.convquiz.engine.Summary;
 import org.convquiz.engine.Tensor;
@@ -31,7 +29,7 @@ public final class Quantities {
 
     public static Reference compute(Model model, PartSpec part, Quantity quantity) {
         Reference r = raw(model, part, quantity);
-        boolean grouped = model.layers().stream().anyMatch(l -> l instanceof Model.Layer.Conv c && c.conv().groups() > 1);
+        boolean grouped = model.layers().stream().anyMatch(l -> l instanceof Layer.Conv c && c.conv().groups() > 1);
         List<Step> steps = r.steps().stream().map(st -> new Step(ungrouped(st.en(), grouped), StepText.chinese(ungrouped(st.zh(), grouped)),
                 ungrouped(st.formula(), grouped), Exact.clean(st.substituted()), Exact.clean(st.value()))).toList();
         return new Reference(r.value(), steps, r.weights(), r.window());
@@ -86,7 +84,7 @@ public final class Quantities {
                 // The gradients are integers split n ways: add them as fractions, so 8 is 8, not 7.999999999999999.
                 ParsedAnswer.NumberAnswer sum = Exact.sum(grad.value().data());
                 List<Step> steps = new ArrayList<>(grad.steps());
-                steps.add(new Step("Add up the input gradients", "把输入的梯度相加", "Σ ∂L/∂X", "Σ ∂L/∂X", sum.display()));
+                steps.add(Step.of(Phrase.of("quantities.grad.sum"), "Σ ∂L/∂X", "Σ ∂L/∂X", sum.display()));
                 yield new Reference(sum, steps);
             }
             case RECEPTIVE_FIELD, RECEPTIVE_FIELD_ELEMENTS -> receptiveField(model, quantity == Quantity.RECEPTIVE_FIELD_ELEMENTS);
@@ -118,7 +116,7 @@ public final class Quantities {
                 Reference whole = raw(upTo, withoutLayer(part), quantity);
                 List<Step> steps = new ArrayList<>(table(upTo, n - 1));
                 int[] before = outputShape(upTo.withLayers(upTo.layers().subList(0, n - 1))).value();
-                steps.addAll(layerShape(before, upTo.layers().get(n - 1)).steps());
+                steps.addAll(Network.shape(before, upTo.layers().get(n - 1), null).steps());
                 return new Reference(whole.value(), steps);
             }
             case RECEPTIVE_FIELD, RECEPTIVE_FIELD_ELEMENTS -> {
@@ -128,11 +126,11 @@ public final class Quantities {
                 return new Reference(rf.value(), steps, rf.weights(), rf.window());
             }
             case PARAMS -> {
-                Result<Long> p = layerParams(model.layers().get(n - 1));
+                Result<Long> p = Network.params(model.layers().get(n - 1), null, model.inputShape());
                 List<Step> steps = new ArrayList<>(table(upTo, n - 1));
                 steps.addAll(p.steps());
                 if (p.steps().isEmpty()) {
-                    steps.add(new Step("This layer has no weights or biases", "这一层没有权重也没有偏置", "params = 0", "params = 0", "0"));
+                    steps.add(Step.of(Phrase.of("quantities.no-params"), "params = 0", "params = 0", "0"));
                 }
                 return new Reference(integer(p.value()), steps);
             }
@@ -149,7 +147,7 @@ public final class Quantities {
 
     /** Multiply-accumulates of layer {@code n} (from 1), or of the whole model when n is null. */
     static Reference macs(Model model, Integer n) {
-        Summary s = Network.summarize(engineInput(model), engineLayers(model));
+        Summary s = Network.summarize(engineInput(model), model.layers());
         List<Step> steps = new ArrayList<>(table(model, n == null ? model.layers().size() : n));
         if (n != null) {
             var row = s.layers().get(n - 1);
@@ -160,20 +158,16 @@ public final class Quantities {
         for (var row : s.layers()) {
             sum.append(sum.length() > 0 ? " + " : "").append(row.macs());
         }
-        steps.add(new Step("Total multiply-accumulates: add up the layers' (pooling and ReLU add none)", "乘加总数：把各层相加（池化和 ReLU 为 0）",
-                "total = Σ MACs", "total = " + sum, String.valueOf(s.totalMacs())));
+        steps.add(Step.of(Phrase.of("quantities.total.macs"), "total = Σ MACs", "total = " + sum, String.valueOf(s.totalMacs())));
         return new Reference(integer(s.totalMacs()), steps);
     }
 
     /** The position (from 1) of the first layer whose input does not fit it. */
     static Reference brokenLayer(Model model) {
-        Network.Break b = Network.firstBreak(engineInput(model), engineLayers(model))
+        Network.Break b = Network.firstBreak(engineInput(model), model.layers())
                 .orElseThrow(() -> new IllegalArgumentException("broken_layer: every layer of this model fits its input"));
         List<Step> steps = new ArrayList<>(table(model.withLayers(model.layers().subList(0, b.layer() - 1)), b.layer() - 1));
-        steps.add(new Step("Layer " + b.layer() + " (" + b.name() + ") cannot take the " + joinShape(b.inputShape())
-                + " that reaches it: " + b.message(),
-                "第 " + b.layer() + " 层（" + b.name() + "）接不住传来的 " + joinShape(b.inputShape()) + "："
-                        + needsZh(engineLayers(model).get(b.layer() - 1)),
+        steps.add(Step.of(Phrase.of("quantities.broken", b.layer(), b.name(), joinShape(b.inputShape()), reason(b, model.layers())),
                 "", "", String.valueOf(b.layer())));
         return new Reference(integer(b.layer()), steps);
     }
@@ -184,40 +178,52 @@ public final class Quantities {
             throw new IllegalArgumentException("fixing_padding needs layer: the position of the conv2d to fix");
         }
         int n = part.layer();
-        List<Layer> layers = engineLayers(model);
+        List<Layer> layers = model.layers();
         int[] input = engineInput(model);
         int p = Network.paddingThatFits(input, layers, n, MAX_FIXING_PADDING).orElseThrow(() ->
                 new IllegalArgumentException("fixing_padding: no padding up to " + MAX_FIXING_PADDING + " on layer " + n + " makes the model fit"));
         List<Step> steps = new ArrayList<>();
-        Network.firstBreak(input, layers).ifPresent(b -> steps.add(new Step(
-                "As given, layer " + b.layer() + " (" + b.name() + ") breaks: " + b.message(),
-                "按题目给出的网络，第 " + b.layer() + " 层（" + b.name() + "）接不住传来的 " + joinShape(b.inputShape()) + "："
-                        + needsZh(layers.get(b.layer() - 1)), "", "", joinShape(b.inputShape()))));
+        Network.firstBreak(input, layers).ifPresent(b -> {
+            Phrase why = reason(b, layers);
+            // the English names the engine's rule, the Chinese also the shape that arrives (as the broken-layer step)
+            steps.add(Step.of(bilingual(Phrase.of("quantities.fix.breaks", b.layer(), b.name(), why),
+                    Phrase.of("quantities.fix.breaks.shape", b.layer(), b.name(), joinShape(b.inputShape()), why)),
+                    "", "", joinShape(b.inputShape())));
+        });
         Layer.Conv conv = (Layer.Conv) layers.get(n - 1);
         List<Layer> fixed = new ArrayList<>(layers);
-        fixed.set(n - 1, new Layer.Conv(conv.conv().withPadding(p)));
+        fixed.set(n - 1, conv.with(conv.conv().withPadding(p)));
         Summary s = Network.summarize(input, fixed);
-        steps.add(new Step("Try padding = 0, 1, 2, … on layer " + n + ": the smallest that makes every later layer fit is " + p,
-                "在第 " + n + " 层依次尝试 padding = 0, 1, 2, …：使后面每一层都能接上的最小值是 " + p, "", "", String.valueOf(p)));
+        steps.add(Step.of(Phrase.of("quantities.fix.try", n, p), "", "", String.valueOf(p)));
         steps.addAll(s.layers().get(n - 1).steps().stream().filter(st -> st.formula().startsWith("H_{out}")).toList());
         steps.addAll(tableRows(s, s.layers().size()));
         return new Reference(integer(p), steps);
     }
 
-    /** What a layer needs of its input, in Chinese (the engine's messages are English). */
-    private static String needsZh(Layer layer) {
+    /** Why a layer breaks: the engine's English message; in Chinese, what the layer needs of its input. */
+    private static Phrase reason(Network.Break b, List<Layer> layers) {
+        Layer layer = layers.get(b.layer() - 1);
+        Phrase needs;
         if (layer instanceof Layer.Linear l) {
-            return "它要求最后一维是 in_features = " + l.in();
+            needs = Phrase.of("quantities.needs.linear", l.in());
         } else if (layer instanceof Layer.Conv c) {
-            return "它要求 in_channels = " + c.conv().inChannels() + "，且（膨胀后的）卷积核不大于填充后的输入";
+            needs = Phrase.of("quantities.needs.conv", c.conv().inChannels());
         } else if (layer instanceof Layer.ConvTranspose c) {
-            return "它要求 in_channels = " + c.conv().inChannels();
+            needs = Phrase.of("quantities.needs.transpose", c.conv().inChannels());
         } else if (layer instanceof Layer.Pool) {
-            return "池化窗口不能大于填充后的输入";
+            needs = Phrase.of("quantities.needs.pool");
         } else if (layer instanceof Layer.Residual) {
-            return "主路径与捷径的输出形状必须相同才能相加";
+            needs = Phrase.of("quantities.needs.residual");
+        } else {
+            needs = Phrase.of("quantities.needs.shapes");
         }
-        return "形状不匹配";
+        return bilingual(Phrase.of("quantities.said", b.message()), needs);
+    }
+
+    /** A phrase said in English as one phrase and in Chinese as another (both from the phrase files). */
+    @SuppressWarnings("deprecation")
+    private static Phrase bilingual(Phrase en, Phrase zh) {
+        return Phrase.literal(en.en(), zh.zh());
     }
 
     /** The torchsummary-like table of the first {@code upTo} layers: a header step and one step per layer. */
@@ -225,20 +231,19 @@ public final class Quantities {
         if (upTo <= 0) {
             return List.of();
         }
-        Summary s = Network.summarize(engineInput(model), engineLayers(model.withLayers(model.layers().subList(0, upTo))));
+        Summary s = Network.summarize(engineInput(model), model.layers().subList(0, upTo));
         return tableRows(s, upTo);
     }
 
     private static List<Step> tableRows(Summary s, int upTo) {
         List<Step> steps = new ArrayList<>();
         // Tab-separated cells: pages draw these steps as one table (caption, column names, then a row per layer).
-        steps.add(new Step("Layer by layer, like torchsummary\tlayer\toutput shape\tparameters\tmultiply-accumulates\treceptive field",
-                "逐层汇总（类似 torchsummary）\t层\t输出形状\t参数数量\t乘加次数\t感受野", "", "", ""));
+        steps.add(Step.of(Phrase.of("quantities.table"), "", "", ""));
         for (int i = 0; i < upTo; i++) {
             var row = s.layers().get(i);
             String cells = "\t" + row.name() + "\t" + joinShape(row.outputShape()) + "\t" + String.format(java.util.Locale.ROOT, "%,d", row.params())
                     + "\t" + String.format(java.util.Locale.ROOT, "%,d", row.macs()) + "\t" + row.rfH().size() + "×" + row.rfW().size();
-            steps.add(new Step(cells, cells, "", "", ""));
+            steps.add(Step.of(Phrase.of("quantities.table.row", cells), "", "", ""));
         }
         return steps;
     }
@@ -246,34 +251,6 @@ public final class Quantities {
     /** The model's input as the engine's network summary takes it (an H×W input is one channel). */
     static int[] engineInput(Model model) {
         return model.inputShape().length == 2 ? new int[] {1, model.inputShape()[0], model.inputShape()[1]} : model.inputShape();
-    }
-
-    /** One layer's learnable parameters (a residual block's: both paths). */
-    static Result<Long> layerParams(Model.Layer layer) {
-        if (layer instanceof Model.Layer.Conv c) {
-            return Params.conv2d(c.conv());
-        } else if (layer instanceof Model.Layer.ConvTranspose c) {
-            return Params.convTranspose2d(c.conv());
-        } else if (layer instanceof Model.Layer.Linear l) {
-            return Params.linear(l.inFeatures(), l.outFeatures(), l.bias());
-        } else if (layer instanceof Model.Layer.Residual r) {
-            long total = 0;
-            List<Step> steps = new ArrayList<>();
-            for (Model.Layer inner : r.main()) {
-                Result<Long> p = layerParams(inner);
-                total += p.value();
-                steps.addAll(p.steps());
-            }
-            for (Model.Layer inner : r.shortcut()) {
-                Result<Long> p = layerParams(inner);
-                total += p.value();
-                steps.addAll(p.steps());
-            }
-            steps.add(new Step("The block's parameters: main path plus shortcut (the addition has none)",
-                    "残差块的参数：主路径加捷径（相加本身没有参数）", "params = main + shortcut", "", String.valueOf(total)));
-            return new Result<>(total, steps);
-        }
-        return new Result<>(0L, List.of());
     }
 
     /**
@@ -284,19 +261,16 @@ public final class Quantities {
      */
     static Reference receptiveField(Model model, boolean elements) {
         int[] in = model.inputShape().length == 2 ? new int[] {1, model.inputShape()[0], model.inputShape()[1]} : model.inputShape();
-        Summary summary = Network.summarize(in, engineLayers(model));
+        Summary summary = Network.summarize(in, model.layers());
         var last = summary.layers().get(summary.layers().size() - 1);
-        boolean sliding = model.layers().stream().noneMatch(l -> l instanceof Model.Layer.Residual || l instanceof Model.Layer.ConvTranspose);
+        boolean sliding = model.layers().stream().noneMatch(l -> l instanceof Layer.Residual || l instanceof Layer.ConvTranspose);
         int[] seen = sliding ? new int[] {rowsSeen(model, 0), rowsSeen(model, 1)} : new int[] {last.rfH().size(), last.rfW().size()};
         List<Step> steps = new ArrayList<>(summary.steps());
         if (seen[0] != last.rfH().size() || seen[1] != last.rfW().size()) {
-            steps.add(new Step("A kernel smaller than the stride before it skips rows: count only the rows some window uses",
-                    "卷积核小于前一层的步幅时，中间有些行不被任何窗口用到：只数真正用到的行",
-                    "rows seen ≤ span", seen[0] + " ≤ " + last.rfH().size(), String.valueOf(seen[0])));
+            steps.add(Step.of(Phrase.of("quantities.rf.skipped"), "rows seen ≤ span", seen[0] + " ≤ " + last.rfH().size(), String.valueOf(seen[0])));
         }
         if (elements) {
-            steps.add(new Step("The receptive field holds height × width elements", "感受野包含 高 × 宽 个元素",
-                    "h × w", seen[0] + " × " + seen[1], String.valueOf(seen[0] * seen[1])));
+            steps.add(Step.of(Phrase.of("quantities.rf.elements"), "h × w", seen[0] + " × " + seen[1], String.valueOf(seen[0] * seen[1])));
             return new Reference(integer((long) seen[0] * seen[1]), steps, null, seen);
         }
         return new Reference(integer(seen[0]), steps, null, seen);
@@ -305,12 +279,13 @@ public final class Quantities {
     /** The distinct input positions along one axis (0 = height) that output position 0 of the last layer reads. */
     static int rowsSeen(Model model, int axis) {
         java.util.SortedSet<Integer> rows = new TreeSet<>(List.of(0));
-        List<Model.Layer> layers = model.layers();
+        List<Layer> layers = model.layers();
         for (int l = layers.size() - 1; l >= 0; l--) {
-            int[] g = geometry(layers.get(l), axis);
-            if (g == null) {
+            int[] w = Network.window(layers.get(l));
+            if (w == null) {
                 continue;
             }
+            int[] g = java.util.Arrays.copyOfRange(w, 4 * axis, 4 * axis + 4);
             java.util.SortedSet<Integer> below = new TreeSet<>();
             for (int r : rows) {
                 for (int i = 0; i < g[0]; i++) {
@@ -322,31 +297,12 @@ public final class Quantities {
         return rows.size();
     }
 
-    /** kernel, stride, padding before, dilation of a sliding-window layer along an axis; null for other layers. */
-    private static int[] geometry(Model.Layer layer, int axis) {
-        if (layer instanceof Model.Layer.Correlate c) {
-            return new int[] {c.kernel().dim(axis), 1, 0, 1};
-        }
-        if (layer instanceof Model.Layer.Conv c) {
-            Conv2d conv = c.conv();
-            int[] pad = conv.padAmounts();
-            return axis == 0 ? new int[] {conv.kernel().h(), conv.stride().h(), pad[0], conv.dilation().h()}
-                    : new int[] {conv.kernel().w(), conv.stride().w(), pad[2], conv.dilation().w()};
-        }
-        if (layer instanceof Model.Layer.Pool p) {
-            var pool = p.pool();
-            return axis == 0 ? new int[] {pool.kernel().h(), pool.stride().h(), pool.padding().h(), pool.dilation().h()}
-                    : new int[] {pool.kernel().w(), pool.stride().w(), pool.padding().w(), pool.dilation().w()};
-        }
-        return null;
-    }
-
     /**
      * For a pooling gradient: into how many output gradients each input cell adds (0 for the cells that get
      * none). Found by sending a gradient of 1 from every output position that has a non-zero gradient.
      */
     private static List<Double> contributions(Model model) {
-        if (model.layers().size() != 1 || !(model.layers().get(0) instanceof Model.Layer.Pool p)) {
+        if (model.layers().size() != 1 || !(model.layers().get(0) instanceof Layer.Pool p)) {
             return null;
         }
         double[] g = model.gradOutput().data();
@@ -363,77 +319,14 @@ public final class Quantities {
 
     /** The shape after every layer, with the engine's steps. */
     static Result<int[]> outputShape(Model model) {
-        int[] shape = model.inputShape();
-        List<Step> steps = new ArrayList<>();
-        for (Model.Layer layer : model.layers()) {
-            Result<int[]> next = layerShape(shape, layer);
-            steps.addAll(next.steps());
-            shape = next.value();
-        }
-        return new Result<>(shape, steps);
-    }
-
-    static Result<int[]> layerShape(int[] shape, Model.Layer layer) {
-        if (layer instanceof Model.Layer.Correlate c) {
-            Result<int[]> chw = Shapes.conv2d(new int[] {1, shape[shape.length - 2], shape[shape.length - 1]},
-                    Conv2d.of(1, 1, Pair.of(c.kernel().dim(0), c.kernel().dim(1))).withBias(false));
-            return new Result<>(new int[] {chw.value()[1], chw.value()[2]}, chw.steps());
-        } else if (layer instanceof Model.Layer.Conv c) {
-            return Shapes.conv2d(shape, c.conv());
-        } else if (layer instanceof Model.Layer.Pool p) {
-            return Shapes.pool2d(shape, p.pool());
-        } else if (layer instanceof Model.Layer.Linear l) {
-            return Shapes.linear(shape, l.inFeatures(), l.outFeatures());
-        } else if (layer instanceof Model.Layer.Flatten) {
-            return Shapes.flatten(shape);
-        } else if (layer instanceof Model.Layer.ConvTranspose c) {
-            return Shapes.convTranspose2d(shape, c.conv());
-        } else if (layer instanceof Model.Layer.Residual) {
-            var row = Network.summarize(shape, engineLayers(List.of(layer))).layers().get(0);
-            return new Result<>(row.outputShape(), row.steps());
-        }
-        return new Result<>(shape, List.of()); // ReLU keeps the shape
+        return Network.outputShape(model.inputShape(), model.layers());
     }
 
     static Result<Tensor> forward(Model model) {
         if (model.input() == null) {
             throw new IllegalArgumentException("the model has no input values (model.input)");
         }
-        Tensor x = model.input();
-        List<Step> steps = new ArrayList<>();
-        for (Model.Layer layer : model.layers()) {
-            Result<Tensor> next = forwardLayer(x, layer);
-            steps.addAll(next.steps());
-            x = next.value();
-        }
-        return new Result<>(x, steps);
-    }
-
-    private static Result<Tensor> forwardLayer(Tensor x, Model.Layer layer) {
-        if (layer instanceof Model.Layer.Correlate c) {
-            return c.flipped() ? Ops.convolve2d(x, c.kernel()) : Ops.correlate2d(x, c.kernel());
-        } else if (layer instanceof Model.Layer.Conv c) {
-            return Ops.conv2d(x, required(c.weight(), "conv2d weight"), c.bias(), c.conv());
-        } else if (layer instanceof Model.Layer.Pool p) {
-            PoolResult r = p.pool().kind() == PoolKind.MAX ? Ops.maxPool2d(x, p.pool()) : Ops.avgPool2d(x, p.pool());
-            return new Result<>(r.output(), r.steps());
-        } else if (layer instanceof Model.Layer.Flatten) {
-            return Ops.flatten(x);
-        } else if (layer instanceof Model.Layer.Relu) {
-            return relu(x);
-        } else if (layer instanceof Model.Layer.ConvTranspose || layer instanceof Model.Layer.Residual) {
-            throw new IllegalArgumentException("output values are not computed through conv_transpose2d or residual layers in exercise files");
-        }
-        throw new IllegalArgumentException("linear layers have no weights in exercise files");
-    }
-
-    private static Result<Tensor> relu(Tensor x) {
-        double[] d = x.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.max(0, d[i]);
-        }
-        return new Result<>(Tensor.of(x.shape(), d), List.of(new Step("ReLU keeps positive values and sets the rest to 0",
-                "ReLU 保留正值，其余置 0", "y = max(0, x)", "y = max(0, x)", x.shapeString())));
+        return Network.forward(model.input(), model.layers());
     }
 
     /** Gradient with respect to the input of a one-layer model (pooling, cross-correlation or conv2d). */
@@ -443,15 +336,15 @@ public final class Quantities {
         }
         Tensor x = model.input();
         Tensor g = model.gradOutput();
-        Model.Layer layer = model.layers().get(0);
-        if (layer instanceof Model.Layer.Pool p) {
+        Layer layer = model.layers().get(0);
+        if (layer instanceof Layer.Pool p) {
             return p.pool().kind() == PoolKind.MAX ? Backward.maxPool2d(x, g, p.pool()) : Backward.avgPool2d(x, g, p.pool());
-        } else if (layer instanceof Model.Layer.Conv c) {
+        } else if (layer instanceof Layer.Conv c) {
             var grads = Backward.conv2d(x, required(c.weight(), "conv2d weight"), g, c.conv());
             return new Result<>(grads.gradInput(), grads.steps());
-        } else if (layer instanceof Model.Layer.Correlate c && !c.flipped()) {
+        } else if (layer instanceof Layer.Correlate c && !c.flipped()) {
             Tensor kernel = c.kernel();
-            Conv2d conv = Conv2d.of(1, 1, Pair.of(kernel.dim(0), kernel.dim(1))).withBias(false);
+            Conv2d conv = c.asConv();
             Tensor weight = kernel.reshape(1, 1, kernel.dim(0), kernel.dim(1));
             var grads = Backward.conv2d(x.reshape(1, x.dim(0), x.dim(1)), weight, g.reshape(1, g.dim(0), g.dim(1)), conv);
             return new Result<>(grads.gradInput().reshape(x.shape()), grads.steps());
@@ -460,41 +353,36 @@ public final class Quantities {
     }
 
     static Reference params(Model model) {
+        return params(model, null);
+    }
+
+    /** The model's learnable parameters, as a student making {@code mistake} counts them (null = right). */
+    static Reference params(Model model, Mistake mistake) {
         long total = 0;
         List<Step> steps = new ArrayList<>();
-        for (Model.Layer layer : model.layers()) {
-            Result<Long> count = null;
-            if (layer instanceof Model.Layer.Conv c) {
-                count = Params.conv2d(c.conv());
-            } else if (layer instanceof Model.Layer.Linear l) {
-                count = Params.linear(l.inFeatures(), l.outFeatures(), l.bias());
-            } else if (layer instanceof Model.Layer.ConvTranspose || layer instanceof Model.Layer.Residual) {
-                count = layerParams(layer);
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Layer.Correlate) {
+                continue; // the tutorial's kernel is given, not learned here
             }
-            if (count != null) {
-                total += count.value();
-                steps.addAll(count.steps());
-            }
+            Result<Long> count = Network.params(layer, mistake, model.inputShape());
+            total += count.value();
+            steps.addAll(count.steps());
         }
         return new Reference(integer(total), steps);
     }
 
     static Reference parameterShape(Model model, boolean weight) {
-        for (Model.Layer layer : model.layers()) {
-            if (layer instanceof Model.Layer.Conv c) {
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Layer.Conv c) {
                 int[] shape = weight ? c.conv().weightShape() : new int[] {c.conv().outChannels()};
                 return new Reference(shape(shape), List.of(weight
-                        ? new Step("One kernel of in_channels/groups × k_h × k_w per output channel",
-                                "每个输出通道一个形状为 (in_channels/groups)×k_h×k_w 的卷积核",
-                                "c_o × c_i × k_h × k_w", String.join(" × ", Arrays.stream(shape).mapToObj(String::valueOf).toList()),
-                                joinShape(shape))
-                        : new Step("One bias per output channel", "每个输出通道一个偏置", "c_o", String.valueOf(shape[0]), joinShape(shape))));
+                        ? Step.of(Phrase.of("quantities.weight.conv"), "c_o × c_i × k_h × k_w",
+                                String.join(" × ", Arrays.stream(shape).mapToObj(String::valueOf).toList()), joinShape(shape))
+                        : Step.of(Phrase.of("quantities.bias.conv"), "c_o", String.valueOf(shape[0]), joinShape(shape))));
             }
-            if (layer instanceof Model.Layer.Linear l) {
-                int[] shape = weight ? new int[] {l.outFeatures(), l.inFeatures()} : new int[] {l.outFeatures()};
-                return new Reference(shape(shape), List.of(new Step(
-                        weight ? "A linear layer's weight is out_features × in_features" : "One bias per output feature",
-                        weight ? "全连接层的权重形状为 out_features × in_features" : "每个输出一个偏置",
+            if (layer instanceof Layer.Linear l) {
+                int[] shape = weight ? new int[] {l.out(), l.in()} : new int[] {l.out()};
+                return new Reference(shape(shape), List.of(Step.of(Phrase.of(weight ? "quantities.weight.linear" : "quantities.bias.linear"),
                         weight ? "out × in" : "out", joinShape(shape), joinShape(shape))));
             }
         }
@@ -504,8 +392,8 @@ public final class Quantities {
     static Reference fcParams(Model model) {
         int[] in = chw(model.inputShape());
         int[] out = chw(outputShape(model).value());
-        boolean bias = model.layers().stream().anyMatch(l -> l instanceof Model.Layer.Conv c && c.conv().bias()
-                || l instanceof Model.Layer.Linear lin && lin.bias());
+        boolean bias = model.layers().stream().anyMatch(l -> l instanceof Layer.Conv c && c.conv().bias()
+                || l instanceof Layer.Linear lin && lin.bias());
         Result<Long> count = Params.fullyConnected(in[0], in[1], in[2], out[0], out[1], out[2], bias);
         List<Step> steps = new ArrayList<>(outputShape(model).steps());
         steps.addAll(count.steps());
@@ -528,35 +416,6 @@ public final class Quantities {
             }
         }
         return new Reference(new ParsedAnswer.ChoiceAnswer(answer), steps);
-    }
-
-    /** The model's layers for the engine's network summary (receptive fields). */
-    static List<Layer> engineLayers(Model model) {
-        return engineLayers(model.layers());
-    }
-
-    static List<Layer> engineLayers(List<Model.Layer> modelLayers) {
-        List<Layer> layers = new ArrayList<>();
-        for (Model.Layer layer : modelLayers) {
-            if (layer instanceof Model.Layer.Correlate c) {
-                layers.add(new Layer.Conv(Conv2d.of(1, 1, Pair.of(c.kernel().dim(0), c.kernel().dim(1))).withBias(false)));
-            } else if (layer instanceof Model.Layer.Conv c) {
-                layers.add(new Layer.Conv(c.conv()));
-            } else if (layer instanceof Model.Layer.Pool p) {
-                layers.add(new Layer.Pool(p.pool()));
-            } else if (layer instanceof Model.Layer.Linear l) {
-                layers.add(new Layer.Linear(l.inFeatures(), l.outFeatures(), l.bias()));
-            } else if (layer instanceof Model.Layer.Flatten) {
-                layers.add(new Layer.Flatten());
-            } else if (layer instanceof Model.Layer.ConvTranspose c) {
-                layers.add(new Layer.ConvTranspose(c.conv()));
-            } else if (layer instanceof Model.Layer.Residual r) {
-                layers.add(new Layer.Residual("BasicBlock", engineLayers(r.main()), engineLayers(r.shortcut())));
-            } else {
-                layers.add(new Layer.ReLU());
-            }
-        }
-        return layers;
     }
 
     private static <T> T required(T value, String what) {

@@ -1,6 +1,7 @@
 package org.convquiz.exercise;
 
 import java.util.List;
+import org.convquiz.engine.Layer;
 import org.convquiz.engine.Pair;
 
 /**
@@ -22,17 +23,17 @@ public final class VariantFeatures {
 
     public static int of(Model model) {
         int bits = 0;
-        for (Model.Layer layer : model.layers()) {
-            if (layer instanceof Model.Layer.Conv c) {
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Layer.Conv c) {
                 bits |= window(c.conv().kernel(), c.conv().stride());
                 for (int p : c.conv().padAmounts()) {
                     bits |= p > 0 ? PADDING : 0;
                 }
-            } else if (layer instanceof Model.Layer.Pool p) {
+            } else if (layer instanceof Layer.Pool p) {
                 bits |= window(p.pool().kernel(), p.pool().stride());
                 bits |= p.pool().padding().h() > 0 || p.pool().padding().w() > 0 ? PADDING : 0;
                 bits |= p.pool().ceilMode() ? CEIL_MODE : 0;
-            } else if (layer instanceof Model.Layer.Correlate c) {
+            } else if (layer instanceof Layer.Correlate c) {
                 // the tutorial's cross-correlation: stride 1, so windows overlap when the kernel is wider than 1
                 int rank = c.kernel().rank();
                 int kh = rank >= 2 ? c.kernel().dim(rank - 2) : 1;

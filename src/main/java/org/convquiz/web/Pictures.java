@@ -40,18 +40,18 @@ public final class Pictures {
                 || quantities.contains("output_width");
         if (model.input() == null && model.inputShape() != null && model.inputShape().length >= 3 && model.layers().size() == 1) {
             try {
-                Model.Layer layer = model.layers().get(0);
-                if (layer instanceof Model.Layer.Conv c && c.weight() == null
+                org.convquiz.engine.Layer layer = model.layers().get(0);
+                if (layer instanceof org.convquiz.engine.Layer.Conv c && c.weight() == null
                         && (quantities.contains("params") || quantities.contains("fc_params")) && model.inputShape().length == 3) {
                     return Optional.of(new Picture(ShapePictures.weights(model.inputShape(), c.conv(), quantities.contains("fc_params"),
                             revealed, lang), msg.attempt_picture_caption_weights()
                             + (quantities.contains("fc_params") ? " " + msg.attempt_picture_caption_fc() : "")));
                 }
-                if (layer instanceof Model.Layer.Conv c && c.weight() == null && shapeAsked) {
+                if (layer instanceof org.convquiz.engine.Layer.Conv c && c.weight() == null && shapeAsked) {
                     return Optional.of(new Picture(ShapePictures.shape(model.inputShape(), c.conv(), revealed, lang),
                             msg.attempt_picture_caption_shape()));
                 }
-                if (layer instanceof Model.Layer.Pool p && shapeAsked) {
+                if (layer instanceof org.convquiz.engine.Layer.Pool p && shapeAsked) {
                     return Optional.of(new Picture(ShapePictures.shape(model.inputShape(), p.pool(), revealed, lang),
                             msg.attempt_picture_caption_shape()));
                 }
@@ -84,13 +84,13 @@ public final class Pictures {
             return Optional.empty();
         }
         try {
-            Model.Layer layer = model.layers().get(0);
+            org.convquiz.engine.Layer layer = model.layers().get(0);
             Tensor plane = firstPlane(model.input());
-            if (layer instanceof Model.Layer.Correlate c) {
+            if (layer instanceof org.convquiz.engine.Layer.Correlate c) {
                 Tensor out = c.flipped() ? Ops.convolve2d(plane, c.kernel()).value() : Ops.correlate2d(plane, c.kernel()).value();
                 return Optional.of(sliding(plane, new int[4], c.kernel(), 1, 1, out, revealed, c.flipped() ? "∗" : "⋆"));
             }
-            if (layer instanceof Model.Layer.Conv c && c.weight() != null && model.layers().size() == 1) {
+            if (layer instanceof org.convquiz.engine.Layer.Conv c && c.weight() != null && model.layers().size() == 1) {
                 Conv2d conv = c.conv();
                 int[] pad = conv.padAmounts();
                 Tensor kernel = firstKernel(c.weight());
@@ -99,7 +99,7 @@ public final class Pictures {
                 return Optional.of(sliding(plane, pad, kernel, conv.stride().h(), conv.stride().w(),
                         strided(out, conv.stride().h(), conv.stride().w()), revealed && model.input().shape()[0] == 1, "⋆"));
             }
-            if (layer instanceof Model.Layer.Pool p && model.layers().size() == 1) {
+            if (layer instanceof org.convquiz.engine.Layer.Pool p && model.layers().size() == 1) {
                 return Optional.of(pool(model, plane, p.pool(), revealed));
             }
         } catch (RuntimeException e) {

@@ -38,16 +38,7 @@ class MisconceptionCoverageTest {
     // ---- hand-made arithmetic --------------------------------------------------------------------------------
 
     static double[][] matrix(Tensor t) {
-        int[] s = t.shape();
-        int h = s[s.length - 2];
-        int w = s[s.length - 1];
-        double[][] m = new double[h][w];
-        for (int i = 0; i < h; i++) {
-            for (int j = 0; j < w; j++) {
-                m[i][j] = t.data()[i * w + j];
-            }
-        }
-        return m;
+        return plane(t, 0);
     }
 
     /** Plane {@code index} (0 = first channel) of a tensor whose last two dimensions are height and width. */

@@ -91,7 +91,7 @@ class TeachingFeedbackTest {
         for (ExerciseDefinition ex : ExerciseFilesTest.all()) {
             for (long seed = 0; seed < 3; seed++) {
                 boolean grouped = ex.model(ex.variant(seed)).layers().stream()
-                        .anyMatch(l -> l instanceof Model.Layer.Conv c && c.conv().groups() > 1);
+                        .anyMatch(l -> l instanceof org.convquiz.engine.Layer.Conv c && c.conv().groups() > 1);
                 for (Reference ref : ex.references(seed)) {
                     for (Step st : ref.steps()) {
                         assertFalse(ASCII_NEXT_TO_CHINESE.matcher(st.zh()).find(), ex.id() + ": " + st.zh());
