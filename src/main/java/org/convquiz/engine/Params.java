@@ -16,8 +16,9 @@ public final class Params {
         long total = w + (c.bias() ? c.outChannels() : 0);
         String g = c.groups() == 1 ? "" : "/" + c.groups();
         return new Result<>(total, List.of(new Step(
-                Phrase.of(c.bias() ? "params.conv.bias" : "params.conv"),
-                "params = c_o × (c_i/g) × k_h × k_w" + (c.bias() ? " + c_o" : ""),
+                // a layer without groups says c_i, as beginners know it; a grouped one c_i/g
+                Phrase.of(c.bias() ? "params.conv.bias" : "params.conv", g.isEmpty() ? "c_i" : "c_i/g"),
+                "params = c_o × " + (g.isEmpty() ? "c_i" : "(c_i/g)") + " × k_h × k_w" + (c.bias() ? " + c_o" : ""),
                 "params = " + c.outChannels() + " × " + (g.isEmpty() ? c.inChannels() : "(" + c.inChannels() + g + ")") + " × "
                         + c.kernel().h() + " × " + c.kernel().w() + (c.bias() ? " + " + c.outChannels() : ""),
                 Fmt.num(total))));
@@ -31,7 +32,7 @@ public final class Params {
         long w = mul(mul(mul(c.inChannels(), c.outChannels() / c.groups()), c.kernel().h()), c.kernel().w());
         long total = w + (c.bias() ? c.outChannels() : 0);
         return new Result<>(total, List.of(new Step(Phrase.of("params.transpose"),
-                "params = c_i × (c_o/g) × k_h × k_w" + (c.bias() ? " + c_o" : ""),
+                "params = c_i × " + (c.groups() == 1 ? "c_o" : "(c_o/g)") + " × k_h × k_w" + (c.bias() ? " + c_o" : ""),
                 "params = " + c.inChannels() + " × " + (c.outChannels() / c.groups()) + " × " + c.kernel().h() + " × "
                         + c.kernel().w() + (c.bias() ? " + " + c.outChannels() : ""),
                 Fmt.num(total))));

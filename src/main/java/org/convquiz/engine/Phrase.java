@@ -33,18 +33,6 @@ public record Phrase(String key, List<Object> args) {
         return new Phrase(key, Arrays.asList(args));
     }
 
-    /** Key of the transitional phrases whose words are still written in code (issue 14 removes them). */
-    static final String LITERAL = "literal";
-
-    /**
-     * Transitional: words written in code, English then Chinese. Being removed (issue 14).
-     *
-     * @deprecated write the words in the phrase files and use {@link #of}
-     */
-    @Deprecated
-    public static Phrase literal(String en, String zh) {
-        return new Phrase(LITERAL, List.of(en == null ? "" : en, zh == null ? "" : zh));
-    }
 
     /** The phrase in English. */
     public String en() {
@@ -62,9 +50,6 @@ public record Phrase(String key, List<Object> args) {
     }
 
     private String in(Locale locale) {
-        if (LITERAL.equals(key)) {
-            return (String) args.get(Locale.CHINESE.equals(locale) ? 1 : 0);
-        }
         List<Object> filled = new ArrayList<>(args.size());
         for (Object a : args) {
             filled.add(a instanceof Phrase p ? p.in(locale) : a);

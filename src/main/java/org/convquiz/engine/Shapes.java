@@ -135,7 +135,7 @@ public final class Shapes {
         steps.add(paddingStep(c.padding(), pad, c));
         steps.add(convStep(0, h, c.kernel().h(), c.stride().h(), pad[0], pad[1], c.dilation().h(), conv, oh));
         steps.add(convStep(1, w, c.kernel().w(), c.stride().w(), pad[2], pad[3], c.dilation().w(), conv, ow));
-        steps.add(new Step(Phrase.of("shape.conv.channels"), "c_{out} = c_o", "c_{out} = " + c.outChannels(), Fmt.num(c.outChannels())));
+        steps.add(new Step(Phrase.of("shape.conv.channels", c.groups() == 1 ? "c_i" : "c_i/g"), "c_{out} = c_o", "c_{out} = " + c.outChannels(), Fmt.num(c.outChannels())));
         int[] out = rank == 4 ? new int[] {inputShape[0], c.outChannels(), oh, ow} : new int[] {c.outChannels(), oh, ow};
         steps.add(shapeStep(out));
         return new Result<>(out, steps);

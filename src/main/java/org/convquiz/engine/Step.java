@@ -28,16 +28,6 @@ public record Step(Phrase what, String formula, String substituted, String value
         return new Step(what, formula, substituted, value);
     }
 
-    /**
-     * Transitional: a step with its words written in code. Being removed (issue 14); new code uses a phrase.
-     *
-     * @deprecated write the words in the phrase files and pass a {@link Phrase}
-     */
-    @Deprecated
-    public Step(String en, String zh, String formula, String substituted, String value) {
-        this(Phrase.literal(en, zh), formula, substituted, value);
-    }
-
     /** The step's words in English. */
     public String en() {
         return what.en();

@@ -29,19 +29,9 @@ public final class Quantities {
 
     public static Reference compute(Model model, PartSpec part, Quantity quantity) {
         Reference r = raw(model, part, quantity);
-        boolean grouped = model.layers().stream().anyMatch(l -> l instanceof Layer.Conv c && c.conv().groups() > 1);
-        List<Step> steps = r.steps().stream().map(st -> new Step(ungrouped(st.en(), grouped), StepText.chinese(ungrouped(st.zh(), grouped)),
-                ungrouped(st.formula(), grouped), Exact.clean(st.substituted()), Exact.clean(st.value()))).toList();
+        List<Step> steps = r.steps().stream().map(st -> new Step(st.what(), st.formula(), Exact.clean(st.substituted()),
+                Exact.clean(st.value()))).toList();
         return new Reference(r.value(), steps, r.weights(), r.window());
-    }
-
-    /** A beginner's layer has no groups: "c_i/g" is just c_i there. */
-    private static String ungrouped(String text, boolean grouped) {
-        if (grouped || text == null) {
-            return text;
-        }
-        return text.replace("(c_i/g)", "c_i").replace("c_i/g", "c_i").replace("(in_channels/groups)", "in_channels")
-                .replace("in_channels/groups", "in_channels").replace("(c_o/g)", "c_o").replace("c_o/g", "c_o");
     }
 
     private static Reference raw(Model model, PartSpec part, Quantity quantity) {
@@ -185,9 +175,7 @@ public final class Quantities {
         List<Step> steps = new ArrayList<>();
         Network.firstBreak(input, layers).ifPresent(b -> {
             Phrase why = reason(b, layers);
-            // the English names the engine's rule, the Chinese also the shape that arrives (as the broken-layer step)
-            steps.add(Step.of(bilingual(Phrase.of("quantities.fix.breaks", b.layer(), b.name(), why),
-                    Phrase.of("quantities.fix.breaks.shape", b.layer(), b.name(), joinShape(b.inputShape()), why)),
+            steps.add(Step.of(Phrase.of("quantities.fix.breaks", b.layer(), b.name(), joinShape(b.inputShape()), why),
                     "", "", joinShape(b.inputShape())));
         });
         Layer.Conv conv = (Layer.Conv) layers.get(n - 1);
@@ -217,13 +205,8 @@ public final class Quantities {
         } else {
             needs = Phrase.of("quantities.needs.shapes");
         }
-        return bilingual(Phrase.of("quantities.said", b.message()), needs);
-    }
-
-    /** A phrase said in English as one phrase and in Chinese as another (both from the phrase files). */
-    @SuppressWarnings("deprecation")
-    private static Phrase bilingual(Phrase en, Phrase zh) {
-        return Phrase.literal(en.en(), zh.zh());
+        // English says the engine's own message (PyTorch's words); Chinese says what the layer needs
+        return Phrase.of("quantities.refused", b.message(), needs);
     }
 
     /** The torchsummary-like table of the first {@code upTo} layers: a header step and one step per layer. */
@@ -376,7 +359,8 @@ public final class Quantities {
             if (layer instanceof Layer.Conv c) {
                 int[] shape = weight ? c.conv().weightShape() : new int[] {c.conv().outChannels()};
                 return new Reference(shape(shape), List.of(weight
-                        ? Step.of(Phrase.of("quantities.weight.conv"), "c_o × c_i × k_h × k_w",
+                        ? Step.of(Phrase.of("quantities.weight.conv", c.conv().groups() == 1 ? "in_channels" : "in_channels/groups"),
+                                c.conv().groups() == 1 ? "c_o × c_i × k_h × k_w" : "c_o × (c_i/g) × k_h × k_w",
                                 String.join(" × ", Arrays.stream(shape).mapToObj(String::valueOf).toList()), joinShape(shape))
                         : Step.of(Phrase.of("quantities.bias.conv"), "c_o", String.valueOf(shape[0]), joinShape(shape))));
             }

@@ -53,6 +53,12 @@ class PhraseFilesTest {
             // ":", ",", "(…)" like the formulas beside them) full-width next to Chinese; its comments show examples.
             "org/convquiz/engine/ChinesePunctuation.java");
 
+    /**
+     * Phrases whose languages deliberately take different arguments: a broken layer is explained in English by the
+     * engine's own message (PyTorch's words) and in Chinese by what the layer needs, so neither page mixes languages.
+     */
+    static final Set<String> ONE_LANGUAGE_ARGUMENTS = Set.of("quantities.refused");
+
     static TreeMap<String, String> load(Path file) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -91,7 +97,7 @@ class PhraseFilesTest {
                 }
                 if (!z.containsKey(key)) {
                     problems.add(en.getFileName() + ": " + key + " has no Chinese twin");
-                } else if (!args(e.get(key)).equals(args(z.get(key)))) {
+                } else if (!args(e.get(key)).equals(args(z.get(key))) && !ONE_LANGUAGE_ARGUMENTS.contains(key)) {
                     problems.add(key + " takes " + args(e.get(key)) + " in English but " + args(z.get(key)) + " in Chinese");
                 }
                 for (TreeMap<String, String> lang : List.of(e, z)) {

@@ -176,4 +176,25 @@ class EdgeCaseTest {
         assertArrayEquals(new int[] {2, 12}, Shapes.flatten(new int[] {2, 3, 2, 2}).value());
         assertArrayEquals(new int[] {12}, Ops.flatten(Tensor.zeros(3, 2, 2)).value().shape());
     }
+
+    /**
+     * A layer without groups is written as beginners know it (c_i), a grouped one with c_i/g: Conv2d(4, 6, 3) has
+     * 6 × 4 × 3 × 3 + 6 = 222 parameters; with groups=2, 6 × (4/2) × 3 × 3 + 6 = 114 (worked by hand).
+     */
+    @Test
+    void stepsSayGroupsOnlyForGroupedLayers() {
+        Result<Long> plain = Params.conv2d(Conv2d.of(4, 6, 3));
+        assertEquals(222L, plain.value());
+        Step p = plain.steps().get(0);
+        assertEquals("params = c_o × c_i × k_h × k_w + c_o", p.formula());
+        assertTrue(p.en().contains(" c_i × k_h") && !p.en().contains("/g") && !p.zh().contains("/g"), p.en() + " / " + p.zh());
+        Result<Long> grouped = Params.conv2d(Conv2d.of(4, 6, 3).withGroups(2));
+        assertEquals(114L, grouped.value());
+        Step g = grouped.steps().get(0);
+        assertEquals("params = c_o × (c_i/g) × k_h × k_w + c_o", g.formula());
+        assertTrue(g.en().contains("c_i/g") && g.zh().contains("c_i/g"), g.en() + " / " + g.zh());
+        String channels = Shapes.conv2d(new int[] {4, 8, 8}, Conv2d.of(4, 6, 3)).steps().stream()
+                .filter(st -> st.formula().startsWith("c_{out}")).findFirst().orElseThrow().en();
+        assertTrue(channels.contains("one c_i × k_h × k_w kernel"), channels);
+    }
 }
