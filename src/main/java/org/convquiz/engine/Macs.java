@@ -59,8 +59,8 @@ public final class Macs {
                 "MACs = " + (rows > 1 ? rows + " × " : "") + in + " × " + out, Fmt.grouped(total))));
     }
 
-    /** Layers that only compare, copy or rescale (pooling, ReLU, flatten, batch norm) count 0. */
-    public static Result<Long> none(String what) {
+    /** Layers that only compare, copy or rescale (pooling, ReLU, flatten, batch norm) count 0; {@code what} names the layer. */
+    public static Result<Long> none(Phrase what) {
         return new Result<>(0L, List.of(new Step(Phrase.of("macs.none", what), "MACs = 0", "MACs = 0", "0")));
     }
 

@@ -374,9 +374,9 @@ public final class Network {
         } else if (layer instanceof Layer.Linear l) {
             return Macs.linear(in, l.in(), l.out());
         } else if (layer instanceof Layer.Pool) {
-            return Macs.none("pooling");
+            return Macs.none(Phrase.of("macs.layer.pool"));
         } else if (layer instanceof Layer.BatchNorm) {
-            return Macs.none("batch norm (folded into the conv before it at inference)");
+            return Macs.none(Phrase.of("macs.layer.batch-norm"));
         }
         return new Result<>(0L, List.of());
     }
