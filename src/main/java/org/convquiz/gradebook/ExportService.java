@@ -54,8 +54,8 @@ public class ExportService {
             new String[] {"name", "a.display_name"},
             new String[] {"student_number", "a.student_number"},
             new String[] {"quiz", "a.title"},
-            new String[] {"exercise", "e.slug"},
-            new String[] {"version", "v.version"},
+            new String[] {"exercise", "ai.slug"}, // a question's version is its submissions' (looked up once per question)
+            new String[] {"version", "ai.version"},
             new String[] {"seed", "s.seed"},
             new String[] {"part", "s.part_id"},
             new String[] {"answer", CsvCells.sql("s.raw_answer")},
@@ -100,10 +100,10 @@ public class ExportService {
                        from quiz q join attempt a on a.quiz_id = q.id join app_user u on u.id = a.user_id
                        where q.course_id = %d%s
                        order by u.username, q.position, q.id, a.id) a
-                 cross join lateral (select ai.id from attempt_item ai where ai.attempt_id = a.id order by ai.position) ai
+                 cross join lateral (select ai.id, e.slug, v.version from attempt_item ai
+                                     join exercise_version v on v.id = ai.exercise_version_id join exercise e on e.id = v.exercise_id
+                                     where ai.attempt_id = a.id order by ai.position) ai
                  cross join lateral (select * from submission s where s.attempt_item_id = ai.id order by s.id) s
-                 join exercise_version v on v.id = s.exercise_version_id
-                 join exercise e on e.id = v.exercise_id
                 ) to stdout with (format csv, header %s, encoding 'UTF8')""".formatted(CsvCells.sql("u.username"),
                 CsvCells.sql("u.display_name"), CsvCells.sql("u.student_number"), CsvCells.sql(title), courseId,
                 half.condition.isEmpty() ? "" : half.condition.formatted(middle(courseId)), half == Half.SECOND ? "false" : "true");
