@@ -55,6 +55,31 @@ class ExportTest {
                 .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)).getRecords();
     }
 
+    /**
+     * The file is written in two halves of the students (the second by another connection, appended): a course with
+     * no attempts is the header alone, and with one student answering, that student's rows come once, after one header.
+     */
+    @Test
+    void detailHalvesMeetWithOneHeaderWhateverTheClassSize() throws Exception {
+        world = data.world(QuizService.Settings.practice(), "padding-output-shape");
+        Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
+        String empty = teacher.request().accept("text/csv").get("/courses/" + world.courseId() + "/export/detail.csv?bom=false")
+                .then().statusCode(200).extract().asString();
+        assertEquals(1, empty.lines().count(), empty);
+        assertTrue(empty.startsWith("username,name,student_number,quiz,exercise,version,seed,part,answer,"), empty);
+        Session student = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = student.start(world.courseId(), world.quizId());
+        student.page("/attempts/" + attempt);
+        student.post("/attempts/" + attempt + "/items/0", "idempotency", student.idempotency(0), "a.0.shape", "1×2×3").then().statusCode(303);
+        String one = teacher.request().accept("text/csv").get("/courses/" + world.courseId() + "/export/detail.csv?bom=false")
+                .then().statusCode(200).extract().asString();
+        assertEquals(1, one.lines().filter(l -> l.startsWith("username,")).count(), one);
+        List<CSVRecord> rows = parse(one);
+        assertEquals(1, rows.size(), one);
+        assertEquals(world.student(), rows.get(0).get("username"));
+        assertEquals("1×2×3", rows.get(0).get("answer"));
+    }
+
     @Test
     void detailHasOneRowPerSubmittedPartWithTheAnswerAsTypedAndTheRightAnswer() throws Exception {
         Session teacher = answered();
