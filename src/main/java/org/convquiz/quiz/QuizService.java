@@ -298,7 +298,7 @@ public class QuizService {
         // checks of one attempt take turns, so each recomputed attempt score sees the other's submissions
         em.createNativeQuery("select id from attempt where id = ?1 for update").setParameter(1, attempt.id).getSingleResult();
         AttemptItem item = item(attempt, position);
-        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Submission> rows = new java.util.ArrayList<>();
         List<ConceptMap.Evidence> evidence = new java.util.ArrayList<>();
         grade(item, FormAnswers.of(form, position, definition(item)), idempotencyKey, rows, evidence);
         if (insert(rows) > 0) { // a resent form (same idempotency key) stores nothing more and teaches nothing more
@@ -338,7 +338,7 @@ public class QuizService {
     }
 
     /** What handing an attempt in stores: the graded rows, what they teach, and the time it counts as handed in. */
-    private record HandIn(List<Object[]> rows, List<ConceptMap.Evidence> evidence, OffsetDateTime submittedAt, Map<Long, AttemptItem> items) {
+    private record HandIn(List<Submission> rows, List<ConceptMap.Evidence> evidence, OffsetDateTime submittedAt) {
     }
 
     /** Grades an attempt for handing in, storing nothing: once time is up only the drafts saved in time count. */
@@ -350,19 +350,16 @@ public class QuizService {
             answered.addAll(em.createQuery("select distinct s.item.id from Submission s where s.item.attempt = ?1", Long.class)
                     .setParameter(1, attempt).getResultList());
         }
-        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Submission> rows = new java.util.ArrayList<>();
         List<ConceptMap.Evidence> evidence = new java.util.ArrayList<>();
-        Map<Long, AttemptItem> items = new HashMap<>();
         for (AttemptItem item : AttemptItem.of(attempt)) {
-            items.put(item.id, item);
             Map<String, String> given = late ? drafts.getOrDefault(item.position, Map.of())
                     : merged(drafts.getOrDefault(item.position, Map.of()), answers.getOrDefault(item.position, Map.of()));
             if (attempt.quiz.mode == Quiz.Mode.exam || !answered.contains(item.id)) {
                 grade(item, given, idempotencyKey + ":" + item.position, rows, evidence);
             }
         }
-        return new HandIn(rows, evidence, (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC),
-                items);
+        return new HandIn(rows, evidence, (late && attempt.deadlineAt != null ? attempt.deadlineAt.toInstant() : now).atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -379,23 +376,7 @@ public class QuizService {
         em.detach(attempt);
         attempt.submittedAt = handIn.submittedAt();
         Map<Integer, Map<String, Submission>> out = new HashMap<>();
-        for (Object[] r : handIn.rows()) {
-            Submission s = new Submission();
-            s.item = handIn.items().get((Long) r[0]);
-            s.exerciseVersion = s.item.exerciseVersion;
-            s.seed = (Long) r[2];
-            s.partId = (String) r[3];
-            s.rawAnswer = (String) r[4];
-            s.parsedAnswer = (String) r[5];
-            s.status = (String) r[6];
-            s.score = (Double) r[7];
-            s.maxScore = (Double) r[8];
-            s.misconception = (String) r[9];
-            s.misconceptions = (String) r[10];
-            s.feedbackEn = (String) r[11];
-            s.feedbackZh = (String) r[12];
-            s.referenceAnswer = (String) r[13];
-            s.idempotencyKey = (String) r[14];
+        for (Submission s : handIn.rows()) {
             out.computeIfAbsent(s.item.position, p -> new LinkedHashMap<>()).put(s.partId, s);
         }
         return out;
@@ -424,8 +405,8 @@ public class QuizService {
         return attempt;
     }
 
-    /** Grades one question and adds a submission row per part: what the attempt page will show, stored once. */
-    private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Object[]> rows,
+    /** Grades one question and adds an unsaved submission per part: what the attempt page will show, stored once. */
+    private void grade(AttemptItem item, Map<String, String> answers, String idempotencyKey, List<Submission> rows,
             List<ConceptMap.Evidence> evidence) {
         ExerciseDefinition definition = definition(item);
         Grader.Grade grade = Grader.grade(definition, item.seed, answers);
@@ -433,14 +414,24 @@ public class QuizService {
         // a quiz that weighs the exercise differently scales every part alike, so sums of stored scores stay right
         double factor = item.points == null || definition.maxScore() <= 0 ? 1 : item.points.doubleValue() / definition.maxScore();
         for (Grader.PartResult part : grade.parts()) {
-            rows.add(new Object[] {item.id, item.exerciseVersion.id, item.seed, part.partId(),
-                    limit(part.raw() == null ? "" : part.raw()), part.readAs(), part.status().name(),
-                    Grader.round(part.score() * factor), Grader.round(part.maxScore() * factor),
-                    part.misconception() == null ? null : part.misconception().id(),
-                    part.misconceptions().isEmpty() ? null
-                            : String.join(",", part.misconceptions().stream().map(org.convquiz.exercise.Misconception::id).toList()),
-                    part.feedback() == null ? null : part.feedback().en(), part.feedback() == null ? null : part.feedback().zh(),
-                    part.reference(), idempotencyKey});
+            Submission s = new Submission();
+            s.item = item;
+            s.exerciseVersion = item.exerciseVersion;
+            s.seed = item.seed;
+            s.partId = part.partId();
+            s.rawAnswer = limit(part.raw() == null ? "" : part.raw());
+            s.parsedAnswer = part.readAs();
+            s.status = part.status().name();
+            s.score = Grader.round(part.score() * factor);
+            s.maxScore = Grader.round(part.maxScore() * factor);
+            s.misconception = part.misconception() == null ? null : part.misconception().id();
+            s.misconceptions = part.misconceptions().isEmpty() ? null
+                    : String.join(",", part.misconceptions().stream().map(org.convquiz.exercise.Misconception::id).toList());
+            s.feedbackEn = part.feedback() == null ? null : part.feedback().en();
+            s.feedbackZh = part.feedback() == null ? null : part.feedback().zh();
+            s.referenceAnswer = part.reference();
+            s.idempotencyKey = idempotencyKey;
+            rows.add(s);
         }
     }
 
@@ -448,11 +439,17 @@ public class QuizService {
         "parsed_answer", "status", "score", "max_score", "misconception", "misconceptions", "feedback_en", "feedback_zh",
         "reference_answer", "idempotency_key"};
 
+    /** A submission's values in the order of {@link #SUBMISSION_COLUMNS}. */
+    private static Object[] values(Submission s) {
+        return new Object[] {s.item.id, s.exerciseVersion.id, s.seed, s.partId, s.rawAnswer, s.parsedAnswer, s.status, s.score,
+            s.maxScore, s.misconception, s.misconceptions, s.feedbackEn, s.feedbackZh, s.referenceAnswer, s.idempotencyKey};
+    }
+
     /**
      * Every graded part in one multi-row statement; a repeated idempotency key (a double click, a
      * resent form, a simultaneous copy) stores nothing and the first copy stands.
      */
-    private int insert(List<Object[]> rows) {
+    private int insert(List<Submission> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -468,8 +465,9 @@ public class QuizService {
         sql.append(" on conflict on constraint submission_idempotency_unique do nothing");
         var query = em.createNativeQuery(sql.toString());
         for (int r = 0; r < rows.size(); r++) {
+            Object[] row = values(rows.get(r));
             for (int c = 0; c < n; c++) {
-                Object value = rows.get(r)[c];
+                Object value = row[c];
                 int index = r * n + c + 1;
                 if (value == null) {
                     query.setParameter(index, new org.hibernate.query.TypedParameterValue<>(
@@ -486,7 +484,7 @@ public class QuizService {
                     select distinct on (s.attempt_item_id, s.part_id) s.score from submission s
                     join attempt_item ai on ai.id = s.attempt_item_id where ai.attempt_id = a.id
                     order by s.attempt_item_id, s.part_id, s.id desc) l)
-                where a.id = (select attempt_id from attempt_item where id = ?1)""").setParameter(1, rows.get(0)[0]).executeUpdate();
+                where a.id = (select attempt_id from attempt_item where id = ?1)""").setParameter(1, rows.get(0).item.id).executeUpdate();
         return stored;
     }
 
