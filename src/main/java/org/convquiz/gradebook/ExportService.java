@@ -71,28 +71,25 @@ public class ExportService {
      * title column one of two fixed names, so nothing typed by anyone reaches the SQL text.
      */
     static String detailCopy(long courseId, String lang) {
-        return detailCopy(courseId, lang, Half.ALL);
+        return detailCopy(courseId, lang, "", true);
     }
 
-    /** Which students a COPY writes: all, or those before / from the middle user name (two halves run at once). */
-    enum Half {
-        ALL(""), FIRST(" and u.username < %s"), SECOND(" and u.username >= %s");
+    /** The middle user name of the course's students with attempts (null if none): where the two halves meet. */
+    private static final String MIDDLE = "select u.username from attempt a join quiz q on q.id = a.quiz_id join app_user u on u.id = a.user_id"
+            + " where q.course_id = ? group by u.username order by u.username offset (select count(distinct a.user_id) / 2"
+            + " from attempt a join quiz q on q.id = a.quiz_id where q.course_id = ?) limit 1";
 
-        final String condition;
-
-        Half(String condition) {
-            this.condition = condition;
-        }
+    /**
+     * The condition of one half: user names before ({@code <}) or from ({@code >=}) the middle one. The name reaches
+     * the SQL text as hexadecimal digits only, decoded by the database, so nothing typed can change the statement.
+     */
+    static String half(String comparison, String middle) {
+        return " and u.username " + comparison + " convert_from(decode('"
+                + java.util.HexFormat.of().formatHex(middle.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "', 'hex'), 'UTF8')";
     }
 
-    /** The middle user name of the course's students with attempts, computed by the database (nothing typed in). */
-    private static String middle(long courseId) {
-        return ("(select u.username from attempt a join quiz q on q.id = a.quiz_id join app_user u on u.id = a.user_id"
-                + " where q.course_id = %1$d group by u.username order by u.username offset (select count(distinct a.user_id) / 2"
-                + " from attempt a join quiz q on q.id = a.quiz_id where q.course_id = %1$d) limit 1)").formatted(courseId);
-    }
-
-    static String detailCopy(long courseId, String lang, Half half) {
+    /** {@code students}: an extra condition on {@code u} (one half of the students), or empty for all. */
+    static String detailCopy(long courseId, String lang, String students, boolean header) {
         String title = "zh".equals(lang) ? "q.title_zh" : "q.title_en";
         String select = DETAIL_COLUMNS.stream().map(c -> c[1] + " as \"" + c[0] + "\"").collect(Collectors.joining(", "));
         return "copy (select " + select + """
@@ -106,7 +103,7 @@ public class ExportService {
                  cross join lateral (select * from submission s where s.attempt_item_id = ai.id order by s.id) s
                 ) to stdout with (format csv, header %s, encoding 'UTF8')""".formatted(CsvCells.sql("u.username"),
                 CsvCells.sql("u.display_name"), CsvCells.sql("u.student_number"), CsvCells.sql(title), courseId,
-                half.condition.isEmpty() ? "" : half.condition.formatted(middle(courseId)), half == Half.SECOND ? "false" : "true");
+                students, header ? "true" : "false");
     }
 
     /**
@@ -162,20 +159,35 @@ public class ExportService {
             // One backend prints ~3 s of CPU at 10⁶ rows and can use one core: the second half of the students is
             // written by a second connection at the same time, into a temporary file, appended once the first half
             // has streamed out. Memory stays flat; the file is deleted whatever happens.
-            Path spool = spoolFile();
+            // The middle is read once, so the halves are disjoint and meet even if a student starts meanwhile.
+            String middle = null;
+            try (PreparedStatement m = connection.prepareStatement(MIDDLE)) {
+                m.setLong(1, courseId);
+                m.setLong(2, courseId);
+                try (java.sql.ResultSet r = m.executeQuery()) {
+                    middle = r.next() ? r.getString(1) : null;
+                }
+            }
+            String secondHalf = middle == null ? null : detailCopy(courseId, lang, half(">=", middle), false);
+            String firstHalf = middle == null ? detailCopy(courseId, lang) : detailCopy(courseId, lang, half("<", middle), true);
+            Path spool = middle == null ? null : spoolFile(); // no attempts: one COPY, the header alone
             try {
-                CompletableFuture<Void> second = CompletableFuture.runAsync(() -> copyInto(detailCopy(courseId, lang, Half.SECOND), spool),
-                        SPOOLER);
-                connection.unwrap(PGConnection.class).getCopyAPI().copyOut(detailCopy(courseId, lang, Half.FIRST), out);
+                CompletableFuture<Void> second = spool == null ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.runAsync(() -> copyInto(secondHalf, spool), SPOOLER);
+                connection.unwrap(PGConnection.class).getCopyAPI().copyOut(firstHalf, out);
                 second.join();
-                Files.copy(spool, out);
+                if (spool != null) {
+                    Files.copy(spool, out);
+                }
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             } finally {
-                spool.toFile().delete();
+                if (spool != null) {
+                    spool.toFile().delete();
+                }
             }
         });
     }
