@@ -46,8 +46,8 @@ public class ExportResource {
     ExportService exports;
 
     /**
-     * One row per submitted part, in the order student, quiz, attempt, question, time. PostgreSQL writes this file
-     * (see {@link ExportService} for why); the byte-order mark, when asked for, goes first.
+     * One row per submitted part, in the order student, quiz, attempt, question, part, time, joined from each
+     * submission's stored cells (see {@link ExportService} for why); the byte-order mark, when asked for, goes first.
      */
     @GET
     @Path("detail.csv")
@@ -57,11 +57,12 @@ public class ExportResource {
         boolean withBom = bom(bom);
         String lang = Lang.of(headers).tag();
         exports.storeMissingReferences(course.id);
+        String middle = exports.middleStudent(course.id);
         StreamingOutput body = output -> {
             if (withBom) {
                 output.write(UTF8_BOM);
             }
-            exports.detail(course.id, lang, output);
+            exports.detail(course.id, lang, middle, output);
         };
         return attachment(body, "grades-detail-course-" + course.id + ".csv");
     }

@@ -8,31 +8,36 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.convquiz.ReadOnly;
 import org.convquiz.exercise.ExerciseCatalog;
 import org.convquiz.exercise.ExerciseVersion;
 import org.convquiz.exercise.Reference;
-import org.postgresql.PGConnection;
 
 /**
- * The detail export: every submitted part of a course, one row each, written by PostgreSQL itself
- * ({@code COPY (SELECT …) TO STDOUT (FORMAT csv, HEADER)}) and piped unchanged into the response.
+ * The detail export: every submitted part of a course, one row each, in the order a reader expects (student, quiz,
+ * attempt, question, part, time).
  *
- * <p>Why COPY and not Commons CSV like the other exports: at 10⁶ rows, reading them through JDBC and formatting
- * them in Java cost ~5 µs a row (5 s) on top of the query, on the same two cores; COPY formats in C inside the
- * query's own process, and the app only moves bytes. So the CSV rules of this one file are PostgreSQL's (RFC 4180
- * quoting; records end in LF, not CRLF) and the formula neutralisation runs in SQL ({@link CsvCells#sql}).
+ * <p>Why not Commons CSV like the other exports: at 10⁶ rows, reading them through JDBC and formatting them in Java
+ * cost ~5 µs a row, and even PostgreSQL's own {@code COPY … (FORMAT csv)} spent ~3 s of one backend's CPU formatting
+ * them. A submission is written once and exported many times, so each keeps its cells of the row as finished text
+ * ({@code submission.export_cells}, a generated column: see V23, whose SQL functions apply the same quoting and
+ * formula neutralisation as {@link CsvCells}). The query here only joins text: one result row per attempt, its
+ * lines aggregated by PostgreSQL, read as raw UTF-8 bytes and written out unchanged.
  *
- * <p>Why the LATERAL shape: sorting 10⁶ wide rows by student took PostgreSQL 4–6 s (spilling to disk); here only
- * the course's attempts (one row per student and quiz) are sorted, and each attempt's questions and each
- * question's submissions come in order from their indexes. A LATERAL subquery can only run as the inner side of a
- * nested loop, so rows leave in the outer order, each attempt's in the inner order, without a sort of the result.
+ * <p>Every line <em>starts</em> with CRLF (each question's student, quiz and exercise cells are one prefix per
+ * question, {@code "\r\n" + cells}, joined to each of its submissions), so the file is the header, the attempts'
+ * text, and one final CRLF.
+ *
+ * <p>Why the subquery per attempt: sorting 10⁶ wide rows by student took PostgreSQL 4–6 s; here only the course's
+ * attempts (one row per student and quiz) and each attempt's ten-odd questions are sorted, and each question's
+ * submissions come in (part, id) order from their index.
  */
 @ApplicationScoped
 public class ExportService {
@@ -45,34 +50,8 @@ public class ExportService {
     @Inject
     ExerciseCatalog catalog;
 
-    /**
-     * Header and SQL expression of each column, in the file's order; text a student or teacher typed is neutralised
-     * (the student's and quiz's columns once per attempt, in the subquery below, not once per row).
-     */
-    private static final List<String[]> DETAIL_COLUMNS = List.of(
-            new String[] {"username", "a.username"},
-            new String[] {"name", "a.display_name"},
-            new String[] {"student_number", "a.student_number"},
-            new String[] {"quiz", "a.title"},
-            new String[] {"exercise", "ai.slug"}, // a question's version is its submissions' (looked up once per question)
-            new String[] {"version", "ai.version"},
-            new String[] {"seed", "s.seed"},
-            new String[] {"part", "s.part_id"},
-            new String[] {"answer", CsvCells.sql("s.raw_answer")},
-            new String[] {"read_as", CsvCells.sql("s.parsed_answer")},
-            new String[] {"correct_answer", CsvCells.sql("s.reference_answer")},
-            new String[] {"score", "s.score"}, // stored rounded to 2 decimals; float8 prints 1 as "1", 0.5 as "0.5"
-            new String[] {"max_score", "s.max_score"},
-            new String[] {"misconceptions", CsvCells.sql("coalesce(s.misconceptions, s.misconception)")},
-            new String[] {"submitted_at", "replace((s.created_at at time zone 'UTC')::text, ' ', 'T') || 'Z'"});
-
-    /**
-     * The COPY statement of one course. COPY takes no bind parameters: the course id is a {@code long} and the
-     * title column one of two fixed names, so nothing typed by anyone reaches the SQL text.
-     */
-    static String detailCopy(long courseId, String lang) {
-        return detailCopy(courseId, lang, "", true);
-    }
+    static final String DETAIL_HEADER = "username,name,student_number,quiz,exercise,version,seed,part,answer,read_as,"
+            + "correct_answer,score,max_score,misconceptions,submitted_at";
 
     /** The middle user name of the course's students with attempts (null if none): where the two halves meet. */
     private static final String MIDDLE = "select u.username from attempt a join quiz q on q.id = a.quiz_id join app_user u on u.id = a.user_id"
@@ -80,38 +59,77 @@ public class ExportService {
             + " from attempt a join quiz q on q.id = a.quiz_id where q.course_id = ?) limit 1";
 
     /**
-     * The condition of one half: user names before ({@code <}) or from ({@code >=}) the middle one. The name reaches
-     * the SQL text as hexadecimal digits only, decoded by the database, so nothing typed can change the statement.
+     * One row per attempt of the course whose student's user name compares to the second parameter as
+     * {@code comparison} says: the attempt's lines, or null if it has no submission. Parameters: course id, user name.
+     * The title column is one of two fixed names.
      */
-    static String half(String comparison, String middle) {
-        return " and u.username " + comparison + " convert_from(decode('"
-                + java.util.HexFormat.of().formatHex(middle.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "', 'hex'), 'UTF8')";
-    }
-
-    /** {@code students}: an extra condition on {@code u} (one half of the students), or empty for all. */
-    static String detailCopy(long courseId, String lang, String students, boolean header) {
+    static String detailLines(String lang, String comparison) {
         String title = "zh".equals(lang) ? "q.title_zh" : "q.title_en";
-        String select = DETAIL_COLUMNS.stream().map(c -> c[1] + " as \"" + c[0] + "\"").collect(Collectors.joining(", "));
-        return "copy (select " + select + """
-                 from (select a.id, %s as username, %s as display_name, %s as student_number, %s as title
-                       from quiz q join attempt a on a.quiz_id = q.id join app_user u on u.id = a.user_id
-                       where q.course_id = %d%s
-                       order by u.username, q.position, q.id, a.id) a
-                 cross join lateral (select ai.id, e.slug, v.version from attempt_item ai
-                                     join exercise_version v on v.id = ai.exercise_version_id join exercise e on e.id = v.exercise_id
-                                     where ai.attempt_id = a.id order by ai.position) ai
-                 cross join lateral (select * from submission s where s.attempt_item_id = ai.id order by s.id) s
-                ) to stdout with (format csv, header %s, encoding 'UTF8')""".formatted(CsvCells.sql("u.username"),
-                CsvCells.sql("u.display_name"), CsvCells.sql("u.student_number"), CsvCells.sql(title), courseId,
-                students, header ? "true" : "false");
+        return """
+                with ev as materialized (select v.id, export_csv_cell(e.slug) || ',' || v.version || ',' as cells
+                                         from exercise_version v join exercise e on e.id = v.exercise_id)
+                select (select string_agg(i.prefix || s.export_cells, '')
+                        from (select ai.id, E'\\r\\n' || a.cells || ev.cells as prefix
+                              from attempt_item ai join ev on ev.id = ai.exercise_version_id
+                              where ai.attempt_id = a.id order by ai.position) i
+                        cross join lateral (select s.export_cells from submission s where s.attempt_item_id = i.id
+                                            order by s.part_id, s.id) s)
+                from (select a.id, export_csv_text(u.username) || ',' || export_csv_text(u.display_name) || ','
+                             || export_csv_text(u.student_number) || ',' || export_csv_text(%s) || ',' as cells
+                      from quiz q join attempt a on a.quiz_id = q.id join app_user u on u.id = a.user_id
+                      where q.course_id = ? and u.username %s ?
+                      order by u.username, q.position, q.id, a.id) a""".formatted(title, comparison);
     }
 
     /**
-     * A plain thread, not a managed executor: the second half must run on its own connection, outside the request's
-     * transaction (a propagated transaction would hand it the same connection).
+     * Reads the lines of one half of the students on its own connection and hands each attempt's bytes (UTF-8, as
+     * PostgreSQL sent them, not decoded) to {@code sink}. A cursor brings 64 attempts at a time, so memory stays flat.
      */
-    private static final java.util.concurrent.Executor SPOOLER = task -> {
-        Thread t = new Thread(task, "convquiz-export-spool");
+    private void readLines(String lang, long courseId, String comparison, String middle, LineSink sink) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a cursor needs a transaction; this one only reads
+            try (PreparedStatement settings = c.prepareStatement(
+                    // for this transaction only: no JIT compile (0.2 s at 10⁶ rows), no memoize (every key is new),
+                    // no parallel plan (one ordered stream is read anyway)
+                    "select set_config('jit', 'off', true), set_config('enable_memoize', 'off', true), "
+                            + "set_config('max_parallel_workers_per_gather', '0', true)");
+                    PreparedStatement lines = c.prepareStatement(detailLines(lang, comparison))) {
+                settings.execute();
+                lines.setFetchSize(64);
+                lines.setLong(1, courseId);
+                lines.setString(2, middle);
+                try (java.sql.ResultSet r = lines.executeQuery()) {
+                    while (r.next()) {
+                        byte[] text = r.getBytes(1);
+                        if (text != null) { // an attempt without submissions
+                            sink.accept(text);
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the detail export failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the detail export was abandoned", e);
+        }
+    }
+
+    private interface LineSink {
+        void accept(byte[] text) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Plain threads, not a managed executor: each half runs on its own connection and transaction (a propagated
+     * transaction would hand both the same connection).
+     */
+    private static final java.util.concurrent.Executor READERS = task -> {
+        Thread t = new Thread(task, "convquiz-export-reader");
         t.setDaemon(true);
         t.start();
     };
@@ -124,73 +142,92 @@ public class ExportService {
         }
     }
 
-    private void copyInto(String copy, Path file) {
-        try (java.sql.Connection c = dataSource.getConnection(); OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024)) {
-            try (java.sql.Statement settings = c.createStatement()) {
-                settings.execute("set jit = off; set enable_memoize = off; set max_parallel_workers_per_gather = 0");
-            }
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, o);
-            try (java.sql.Statement reset = c.createStatement()) {
-                reset.execute("reset jit; reset enable_memoize; reset max_parallel_workers_per_gather");
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("the second half of the detail export failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The middle user name of the course's students with attempts (null if none): where the two halves meet. */
+    @ReadOnly
+    public String middleStudent(long courseId) {
+        List<?> middle = em.createNativeQuery(MIDDLE).setParameter(1, courseId).setParameter(2, courseId).getResultList();
+        return middle.isEmpty() ? null : (String) middle.get(0);
     }
 
+    /** Marks the end of a half in the queue. */
+    private static final byte[] END = new byte[0];
+
     /**
-     * Streams the course's submissions as CSV in the order a reader expects: student, quiz, attempt, question,
-     * time. Memory stays flat: PostgreSQL sends one row at a time and the bytes go straight out.
+     * Streams the course's submissions as CSV. One PostgreSQL backend can use one core, so the students are split at
+     * {@code middle} over two connections that work at the same time: the first half is read on its own thread into
+     * a small queue (the backend computes while the response is written), the second half is written into a
+     * temporary file, appended once the first half has gone out. The middle is read once, so the halves are disjoint
+     * and meet even if a student starts meanwhile. Memory stays flat (a queue of 256 attempts); the file is deleted
+     * and both readers stop (within a second) whatever happens, a client that goes away included.
      */
-    @Transactional
-    public void detail(long courseId, String lang, OutputStream output) {
-        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
-        session.doWork(connection -> {
-            try (PreparedStatement settings = connection.prepareStatement(
-                    // for this transaction only: no JIT compile (0.2 s at 10⁶ rows), no memoize of the per-question
-                    // lookups (every key is new), no parallel plan (one ordered stream is read anyway)
-                    "select set_config('jit', 'off', true), set_config('enable_memoize', 'off', true), "
-                            + "set_config('max_parallel_workers_per_gather', '0', true)")) {
-                settings.execute();
-            }
-            OutputStream out = new BufferedOutputStream(output, 256 * 1024); // pgjdbc writes each row on its own
-            // One backend prints ~3 s of CPU at 10⁶ rows and can use one core: the second half of the students is
-            // written by a second connection at the same time, into a temporary file, appended once the first half
-            // has streamed out. Memory stays flat; the file is deleted whatever happens.
-            // The middle is read once, so the halves are disjoint and meet even if a student starts meanwhile.
-            String middle = null;
-            try (PreparedStatement m = connection.prepareStatement(MIDDLE)) {
-                m.setLong(1, courseId);
-                m.setLong(2, courseId);
-                try (java.sql.ResultSet r = m.executeQuery()) {
-                    middle = r.next() ? r.getString(1) : null;
-                }
-            }
-            String secondHalf = middle == null ? null : detailCopy(courseId, lang, half(">=", middle), false);
-            String firstHalf = middle == null ? detailCopy(courseId, lang) : detailCopy(courseId, lang, half("<", middle), true);
-            Path spool = middle == null ? null : spoolFile(); // no attempts: one COPY, the header alone
+    public void detail(long courseId, String lang, String middle, OutputStream output) throws IOException {
+        OutputStream out = new BufferedOutputStream(output, 256 * 1024);
+        out.write(DETAIL_HEADER.getBytes(StandardCharsets.UTF_8));
+        if (middle != null) { // no attempts: the header alone
+            Path spool = spoolFile();
+            java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.BlockingQueue<byte[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(256);
             try {
-                CompletableFuture<Void> second = spool == null ? CompletableFuture.completedFuture(null)
-                        : CompletableFuture.runAsync(() -> copyInto(secondHalf, spool), SPOOLER);
-                connection.unwrap(PGConnection.class).getCopyAPI().copyOut(firstHalf, out);
-                second.join();
-                if (spool != null) {
-                    Files.copy(spool, out);
+                CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+                    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(spool), 256 * 1024)) {
+                        readLines(lang, courseId, ">=", middle, text -> {
+                            if (abandoned.get()) {
+                                throw new InterruptedException();
+                            }
+                            file.write(text);
+                        });
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, READERS);
+                CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+                    try {
+                        readLines(lang, courseId, "<", middle, text -> put(queue, text, abandoned));
+                    } finally {
+                        try {
+                            put(queue, END, abandoned); // also after a failure: the writer then rethrows it
+                        } catch (InterruptedException e) {
+                            // the writer has gone: no one waits for the end
+                        }
+                    }
+                }, READERS);
+                for (byte[] text; (text = take(queue)) != END;) {
+                    out.write(text);
                 }
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                first.join(); // rethrows the first half's failure
+                second.join();
+                Files.copy(spool, out);
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             } finally {
-                if (spool != null) {
-                    spool.toFile().delete();
-                }
+                abandoned.set(true);
+                spool.toFile().delete();
             }
-        });
+        }
+        out.write(CRLF);
+        out.flush();
     }
+
+    /** Waits for room in the queue, unless the writer has gone (then the reader stops). */
+    private static void put(java.util.concurrent.BlockingQueue<byte[]> queue, byte[] text, java.util.concurrent.atomic.AtomicBoolean abandoned)
+            throws InterruptedException {
+        while (!queue.offer(text, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (abandoned.get()) {
+                throw new InterruptedException("the detail export was abandoned");
+            }
+        }
+    }
+
+    private static byte[] take(java.util.concurrent.BlockingQueue<byte[]> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the detail export was interrupted", e);
+        }
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
 
     /**
      * Rows graded before the right answer was stored with each part (V7) get it now, computed once per variant

@@ -153,6 +153,72 @@ class ExportTest {
         assertTrue(canvas.contains("'=HYPERLINK"), canvas);
     }
 
+    /**
+     * The order a reader expects, written out by hand: student, then within a question each part's submissions
+     * together, oldest first, then the next question. The student checks the two-part stride question twice (h and w
+     * each time) and the padding question once.
+     */
+    @Test
+    void detailListsEachQuestionsPartsInTurnOldestFirst() throws Exception {
+        world = data.world(QuizService.Settings.practice(), "stride-output-shape", "padding-output-shape");
+        Session student = Session.login(world.student(), TestData.PASSWORD);
+        long attempt = student.start(world.courseId(), world.quizId());
+        student.page("/attempts/" + attempt);
+        student.post("/attempts/" + attempt + "/items/0", "idempotency", student.idempotency(0), "a.0.h", "11", "a.0.w", "12")
+                .then().statusCode(303);
+        student.page("/attempts/" + attempt);
+        student.post("/attempts/" + attempt + "/items/0", "idempotency", student.idempotency(0), "a.0.h", "21", "a.0.w", "22")
+                .then().statusCode(303);
+        student.page("/attempts/" + attempt);
+        student.post("/attempts/" + attempt + "/items/1", "idempotency", student.idempotency(1), "a.1.shape", "3×4×5")
+                .then().statusCode(303);
+        Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
+        String csv = teacher.request().get("/courses/" + world.courseId() + "/export/detail.csv?bom=false").then().statusCode(200)
+                .extract().asString();
+        assertEquals(List.of("stride-output-shape h 11", "stride-output-shape h 21", "stride-output-shape w 12",
+                "stride-output-shape w 22", "padding-output-shape shape 3×4×5"),
+                parse(csv).stream().map(r -> r.get("exercise") + " " + r.get("part") + " " + r.get("answer")).toList(), csv);
+    }
+
+    /**
+     * The export's cells are quoted and neutralised by SQL functions (migration V23) kept with each submission; they
+     * must read back, through an independent CSV reader, as {@link CsvCells#safe} makes the other exports' cells:
+     * every one-character start, quotes, commas, CR and LF anywhere, Chinese, and random mixes of them.
+     */
+    @Test
+    void theDatabasesCellsReadBackAsTheOtherExportsCells() throws Exception {
+        List<String> texts = new java.util.ArrayList<>(List.of("", " ", "\"", "\"\"", ",", "a,b", "\r", "\n", "\r\n", "x\r\ny",
+                "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted'", "\\.", "四乘一百零二", "张三 \"Zhang\", 李四", " lead", "trail "));
+        java.util.Random random = new java.util.Random(23);
+        String alphabet = "ab,\"\r\n\t=+-@' 四\\";
+        for (int i = 0; i < 500; i++) {
+            StringBuilder t = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                t.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(t.toString());
+        }
+        @SuppressWarnings("unchecked")
+        List<String> cells = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select export_csv_text(t) || ',' || export_csv_cell(t) || ',' || export_csv_text(null) from unnest(cast(?1 as text[])) with ordinality x(t, n) order by n")
+                .setParameter(1, texts.toArray(String[]::new)).getResultList());
+        assertEquals(texts.size(), cells.size());
+        for (int i = 0; i < texts.size(); i++) {
+            List<CSVRecord> read = CSVFormat.RFC4180.parse(new StringReader(cells.get(i))).getRecords();
+            assertEquals(1, read.size(), "one record: " + cells.get(i));
+            assertEquals(List.of(CsvCells.safe(texts.get(i)), texts.get(i), ""), read.get(0).toList(), "text " + i + ": " + cells.get(i));
+            if (texts.get(i).isEmpty()) {
+                assertTrue(cells.get(i).startsWith("\"\","), "an empty text is quoted, so it differs from no text: " + cells.get(i));
+            }
+        }
+        // the time: ISO 8601 in UTC whatever the session's time zone
+        String time = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set local timezone = 'Asia/Shanghai'").executeUpdate();
+            return (String) em.createNativeQuery("select export_utc_time(timestamptz '2026-11-29 18:30:05.25+08')").getSingleResult();
+        });
+        assertEquals("2026-11-29T10:30:05.25Z", time);
+    }
+
     /** The course's submission ids in the order the detail export must list them: by username, then as stored. */
     @SuppressWarnings("unchecked")
     private List<Long> submissionsInExportOrder() {
@@ -208,7 +274,9 @@ class ExportTest {
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 byte-order mark");
         String csv = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFusername,name,student_number,quiz,exercise,version,seed,part,answer,read_as,correct_answer,"
-                + "score,max_score,misconceptions,submitted_at\n"), csv);
+                + "score,max_score,misconceptions,submitted_at\r\n"), csv);
+        assertTrue(csv.endsWith("Z\r\n"), "every record ends in CRLF (RFC 4180), the last one too");
+        assertTrue(csv.contains(",\"two\nlines\","), "a newline someone typed stays inside its quoted cell: " + csv);
         List<CSVRecord> rows = parse(csv);
         assertEquals(3, rows.size(), csv);
         for (int r = 0; r < 3; r++) {
