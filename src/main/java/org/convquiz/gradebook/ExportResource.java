@@ -52,7 +52,8 @@ public class ExportResource {
     @GET
     @Path("detail.csv")
     @Operation(hidden = true)
-    public Response detail(@PathParam("id") long id, @QueryParam("bom") @DefaultValue("true") String bom, @Context HttpHeaders headers) {
+    public Response detail(@PathParam("id") long id, @QueryParam("bom") @DefaultValue("true") String bom, @Context HttpHeaders headers,
+            @Context io.vertx.core.http.HttpServerResponse http) {
         Course course = gradebook.taught(id, currentUser.user());
         boolean withBom = bom(bom);
         String lang = Lang.of(headers).tag();
@@ -62,7 +63,15 @@ public class ExportResource {
             if (withBom) {
                 output.write(UTF8_BOM);
             }
-            exports.detail(course.id, lang, middle, output);
+            try {
+                exports.detail(course.id, lang, middle, output);
+            } catch (IOException | UncheckedIOException e) {
+                if (!http.closed()) {
+                    throw e;
+                }
+                // a teacher who closes the download is not a server error; the export has stopped its readers
+                org.jboss.logging.Logger.getLogger(ExportResource.class).debugf("detail export of course %d: the client went away", course.id);
+            }
         };
         return attachment(body, "grades-detail-course-" + course.id + ".csv");
     }

@@ -219,6 +219,75 @@ class ExportTest {
         assertEquals("2026-11-29T10:30:05.25Z", time);
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
+    /**
+     * A teacher who closes the download half-way: both halves' readers stop (their queries end, their connections go
+     * back), the spool file is deleted, and the next export works. 3,000 attempts of 20 KB: the response cannot sit
+     * whole in the sockets' buffers, nor the first half in its queue.
+     */
+    @Test
+    void aDownloadClosedHalfWayStopsBothReadersAndLeavesNoFile() throws Exception {
+        answered();
+        // each student's first attempt copied 1,500 times, each copy with 20 submissions of 1 KB
+        sql("""
+                with a as (insert into attempt (quiz_id, user_id, number, submitted_at)
+                           select a.quiz_id, a.user_id, 1000 + g, now() from attempt a, generate_series(1, 1500) g
+                           where a.quiz_id = ?1 and a.number = 1
+                           returning id, user_id),
+                     i as (insert into attempt_item (attempt_id, position, exercise_version_id, seed)
+                           select a.id, 0, ai.exercise_version_id, ai.seed from a
+                           join attempt first on first.user_id = a.user_id and first.quiz_id = ?1 and first.number = 1
+                           join attempt_item ai on ai.attempt_id = first.id
+                           returning id, exercise_version_id, seed)
+                insert into submission (attempt_item_id, exercise_version_id, seed, part_id, raw_answer, status, score, max_score,
+                                        idempotency_key)
+                select i.id, i.exercise_version_id, i.seed, 'shape', repeat('x', 1000), 'wrong', 0, 3, 'bulk-' || i.id || '-' || g
+                from i, generate_series(1, 20) g""", world.quizId());
+        try {
+            String cookie = io.restassured.RestAssured.given().redirects().follow(false)
+                    .formParam("j_username", world.instructor()).formParam("j_password", TestData.PASSWORD)
+                    .post("/j_security_check").then().statusCode(302).extract().headers().getValues("Set-Cookie").stream()
+                    .map(c -> c.split(";", 2)[0]).collect(java.util.stream.Collectors.joining("; "));
+            java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+            java.util.function.Supplier<List<java.nio.file.Path>> spools = () -> {
+                try (var files = java.nio.file.Files.list(tmp)) {
+                    return files.filter(f -> f.getFileName().toString().startsWith("convquiz-export-")).toList();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            List<java.nio.file.Path> before = spools.get();
+            var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("courses/" + world.courseId() + "/export/detail.csv"))
+                    .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode());
+            try (var body = response.body()) {
+                assertEquals(65536, body.readNBytes(65536).length, "the file starts streaming");
+            } // closed long before its 60 MB end
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            long running;
+            do {
+                Thread.sleep(200);
+                running = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from pg_stat_activity where query like '%export_cells%' and pid <> pg_backend_pid()"
+                                + " and state <> 'idle'").getSingleResult()).longValue());
+            } while ((running > 0 || !spools.get().equals(before)) && System.nanoTime() < deadline);
+            assertEquals(0, running, "both halves' queries have ended");
+            assertEquals(before, spools.get(), "the spool file is deleted");
+            Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
+            String csv = teacher.request().get("/courses/" + world.courseId() + "/export/detail.csv?bom=false").then().statusCode(200)
+                    .extract().asString();
+            assertEquals(3 + 2 * 1500 * 20, parse(csv).size(), "the next export is whole");
+        } finally {
+            sql("delete from submission where attempt_item_id in (select ai.id from attempt_item ai join attempt a on a.id = ai.attempt_id"
+                    + " where a.quiz_id = ?1 and a.number > 1000)", world.quizId());
+            sql("delete from attempt_item where attempt_id in (select id from attempt where quiz_id = ?1 and number > 1000)", world.quizId());
+            sql("delete from attempt where quiz_id = ?1 and number > 1000", world.quizId());
+        }
+    }
+
     /** The course's submission ids in the order the detail export must list them: by username, then as stored. */
     @SuppressWarnings("unchecked")
     private List<Long> submissionsInExportOrder() {
@@ -239,7 +308,7 @@ class ExportTest {
     }
 
     /**
-     * PostgreSQL writes the detail file (COPY): every kind of awkward cell goes through it and comes back as typed,
+     * The detail file is joined from cells PostgreSQL quoted (V23): every kind of awkward cell goes through it and comes back as typed,
      * the ones a spreadsheet would run (= + - @ tab CR first) behind an apostrophe (OWASP's CSV injection advice,
      * written out here by hand), quotes, commas and newlines quoted (RFC 4180), Chinese in UTF-8, rows by student.
      */
