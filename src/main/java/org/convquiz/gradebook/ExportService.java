@@ -83,7 +83,8 @@ public class ExportService {
 
     /**
      * Reads the lines of one half of the students on its own connection and hands each attempt's bytes (UTF-8, as
-     * PostgreSQL sent them, not decoded) to {@code sink}. A cursor brings 64 attempts at a time, so memory stays flat.
+     * PostgreSQL sent them, not decoded) to {@code sink}. A cursor brings 64 attempts at a time (an attempt's text is
+     * its own submissions' lines: kilobytes), so memory does not grow with the class.
      */
     private void readLines(String lang, long courseId, String comparison, String middle, LineSink sink) {
         try (java.sql.Connection c = dataSource.getConnection()) {
