@@ -190,7 +190,7 @@ public class Analytics {
                 from submission s join attempt_item ai on ai.id = s.attempt_item_id join attempt a on a.id = ai.attempt_id
                 join quiz q on q.id = a.quiz_id join exercise_version v on v.id = s.exercise_version_id join exercise e on e.id = v.exercise_id
                 cross join lateral unnest(string_to_array(coalesce(s.misconceptions, s.misconception), ',')) as m(id)
-                where q.course_id = ?1 and a.user_id = ?2 group by m.id order by count(*) desc, m.id""", courseId, userId)) {
+                where q.course_id = ?1 and a.user_id = ?2 and coalesce(s.misconceptions, s.misconception) is not null group by m.id order by count(*) desc, m.id""", courseId, userId)) {
             out.add(new StudentMistake((String) r[0], n(r[1]), n(r[2]), List.of(((String) r[3]).split(","))));
         }
         return out;
@@ -217,7 +217,8 @@ public class Analytics {
 
     /**
      * The course's mistakes with the exercises they were named in: the folded summary plus the submissions after its
-     * watermark (three statements), as on the statistics page.
+     * watermark (three statements), as on the statistics page. Only submissions that name a mistake are joined (a third
+     * of them in the bench): 0.5 s instead of 0.9 s at 10⁶ unfolded submissions.
      */
     List<MistakeColumn> columns(long courseId) {
         long watermark = ((Number) em.createNativeQuery("select folded_up_to from statistics_watermark where id = 1").getSingleResult()).longValue();
@@ -233,7 +234,7 @@ public class Analytics {
                 from submission s join attempt_item ai on ai.id = s.attempt_item_id join attempt a on a.id = ai.attempt_id
                 join quiz q on q.id = a.quiz_id join exercise_version v on v.id = s.exercise_version_id join exercise e on e.id = v.exercise_id
                 cross join lateral unnest(string_to_array(coalesce(s.misconceptions, s.misconception), ',')) as m(id)
-                where q.course_id = ?1 and s.id > ?2 group by m.id, e.slug""", courseId, watermark)) {
+                where q.course_id = ?1 and s.id > ?2 and coalesce(s.misconceptions, s.misconception) is not null group by m.id, e.slug""", courseId, watermark)) {
             named.computeIfAbsent((String) r[0], k -> new TreeMap<>()).merge((String) r[1], n(r[2]), Long::sum);
         }
         return named.entrySet().stream()
@@ -258,7 +259,7 @@ public class Analytics {
                 from scope_users su left join (select a.user_id, m.id, count(*) as n from scope_users u join attempt a on a.user_id = u.id
                   join quiz q on q.id = a.quiz_id join attempt_item ai on ai.attempt_id = a.id join submission s on s.attempt_item_id = ai.id
                   cross join lateral unnest(string_to_array(coalesce(s.misconceptions, s.misconception), ',')) as m(id)
-                  where q.course_id = ?1 group by a.user_id, m.id) c on c.user_id = su.id
+                  where q.course_id = ?1 and coalesce(s.misconceptions, s.misconception) is not null group by a.user_id, m.id) c on c.user_id = su.id
                 group by su.id, su.username, su.display_name, su.k order by su.k, su.username"""),
                 course.id, request.after(), request.before(), pattern, GradebookService.PAGE_SIZE + 1)) {
             Long[] counts = new Long[columns.size()];
