@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The detail export (one row per submitted part) at class scale, next to two baselines taken in the same run:
-# a trivial GET rate and the gradebook-shaped Canvas export of the same course. RSS after each request.
+# Every export at class scale: the detail export (one row per submitted part) next to two baselines taken in the
+# same run (a trivial GET rate and the gradebook-shaped Canvas export of the same course), with the Moodle export
+# and the gradebook CSV. RSS after each request.
 # WIPES the database it is given, unless REUSE=1 (the data of an earlier run of this script or reports.sh is kept).
 #   mvn -B -q package -DskipTests && BENCH_DB=convquiz_bench STUDENTS=10000 bench/export.sh
 #   JAVA_OPTS=-Xmx256m ROUNDS=3 REUSE=1 BENCH_DB=convquiz_bench bench/export.sh
@@ -49,6 +50,8 @@ timed() { # name path
 echo "rss_before_mb=$(rss)"
 for round in $(seq 1 "$ROUNDS"); do
   timed export-canvas "/courses/$COURSE/export/canvas.csv"
+  timed export-moodle "/courses/$COURSE/export/moodle.csv"
+  timed gradebook-csv "/courses/$COURSE/gradebook.csv"
   timed export-detail "/courses/$COURSE/export/detail.csv"
 done
 echo "detail rows=$(( $(wc -l < $OUT/export-detail.out) - 1 )) (lines; a quoted newline counts twice) sha256=$(sha256sum < $OUT/export-detail.out | cut -c1-16)"
