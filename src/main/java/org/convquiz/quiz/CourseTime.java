@@ -27,6 +27,13 @@ public final class CourseTime {
         return time == null ? null : SHOWN.withZone(zone(course)).format(time);
     }
 
+    /** A stored time as a datetime-local field's value in the course's zone (2026-12-01T18:00); null gives "". */
+    public static String input(OffsetDateTime time, Course course) {
+        return time == null ? "" : INPUT.withZone(zone(course)).format(time);
+    }
+
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
     /** A datetime-local field's value (minutes) in the course's zone; blank gives null. */
     public static OffsetDateTime parse(String value, Course course) {
         return value == null || value.isBlank() ? null : LocalDateTime.parse(value.trim()).atZone(zone(course)).toOffsetDateTime();

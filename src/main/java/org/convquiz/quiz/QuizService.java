@@ -179,6 +179,97 @@ public class QuizService {
         }
     }
 
+    /** A quiz with its course, as its settings page shows it (null if there is none). */
+    @org.convquiz.ReadOnly
+    public Quiz settingsOf(long quizId) {
+        return Quiz.<Quiz>find("from Quiz q join fetch q.course where q.id = ?1", quizId).firstResult();
+    }
+
+    /** Whether any student has started the quiz (its mode can then no longer change). */
+    @org.convquiz.ReadOnly
+    public boolean started(long quizId) {
+        return Attempt.count("quiz.id", quizId) > 0;
+    }
+
+    /**
+     * Changes a quiz's settings after it was made (audited, before → after). {@code seenVersion} is the quiz's version
+     * the form was made from: a form from before another change is refused, so nobody undoes a change unseen. The mode
+     * can't change once students have started (their attempts were graded and timed by the other mode's rules).
+     * Unfinished attempts get the deadline the new window and time limit give, with each student's own override:
+     * an extended close gives a student at work the extra time, an earlier one ends the attempt at that time.
+     */
+    @Transactional
+    public void changeSettings(long quizId, Settings settings, int seenVersion, String actor) {
+        Quiz quiz = Quiz.findById(quizId);
+        if (quiz.version != seenVersion) {
+            throw new QuizRuleException("quiz_settings_stale", 409,
+                    "quiz " + quizId + " changed after the form was made (version " + seenVersion + ", now " + quiz.version + ")");
+        }
+        if (settings.mode() != quiz.mode && Attempt.count("quiz", quiz) > 0) {
+            throw new QuizRuleException("quiz_settings_mode_started", 409, "students have started quiz " + quizId + "; its mode stays " + quiz.mode);
+        }
+        String before = describe(quiz);
+        quiz.mode = settings.mode();
+        quiz.reveal = settings.reveal();
+        quiz.opensAt = settings.opensAt();
+        quiz.closesAt = settings.closesAt();
+        quiz.timeLimitMinutes = settings.timeLimitMinutes();
+        quiz.maxAttempts = settings.maxAttempts();
+        String after = describe(quiz);
+        if (before.equals(after)) {
+            return;
+        }
+        moveOpenDeadlines(quiz);
+        org.convquiz.audit.AuditLog.record(actor, "quiz.settings", "quiz " + quiz.slug + " (course " + quiz.course.id + "): " + before + " → " + after);
+    }
+
+    private static Instant instant(Object time) {
+        return time instanceof OffsetDateTime o ? o.toInstant() : time instanceof Instant i ? i : ((java.sql.Timestamp) time).toInstant();
+    }
+
+    private static String describe(Quiz q) {
+        return q.mode + ", reveal " + q.reveal + ", opens " + q.opensAt + ", closes " + q.closesAt + ", " + q.timeLimitMinutes + " min, "
+                + q.maxAttempts + " attempts";
+    }
+
+    /**
+     * Every unfinished attempt of the quiz gets the deadline {@link QuizOverride.Rules#deadline} gives now: one statement
+     * reads them with their student's override, one writes them, whatever the class size.
+     */
+    private void moveOpenDeadlines(Quiz quiz) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> open = em.createNativeQuery("""
+                select a.id, a.started_at, o.extra_minutes, o.extra_attempts, o.closes_at
+                from attempt a left join quiz_override o on o.quiz_id = a.quiz_id and o.user_id = a.user_id
+                where a.quiz_id = ?1 and a.submitted_at is null""").setParameter(1, quiz.id).getResultList();
+        if (open.isEmpty()) {
+            return;
+        }
+        Long[] ids = new Long[open.size()];
+        String[] deadlines = new String[open.size()];
+        for (int i = 0; i < open.size(); i++) {
+            Object[] r = open.get(i);
+            QuizOverride override = null;
+            if (r[2] != null) { // the student's override, as the rules read it (not stored again)
+                override = new QuizOverride();
+                override.extraMinutes = ((Number) r[2]).intValue();
+                override.extraAttempts = ((Number) r[3]).intValue();
+                override.closesAt = r[4] == null ? null : instant(r[4]).atOffset(ZoneOffset.UTC);
+            }
+            ids[i] = ((Number) r[0]).longValue();
+            OffsetDateTime deadline = new QuizOverride.Rules(quiz, override).deadline(instant(r[1]));
+            deadlines[i] = deadline == null ? null : deadline.toString(); // ISO 8601 with its offset
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement(
+                    "update attempt a set deadline_at = d.deadline from unnest(?, ?) as d(id, deadline) where a.id = d.id")) {
+                update.setArray(1, connection.createArrayOf("bigint", ids));
+                update.setArray(2, connection.createArrayOf("timestamptz", deadlines));
+                update.executeUpdate();
+            }
+        });
+    }
+
     /** Publishes a draft quiz or takes a published one back to draft (students keep their attempts); audited. */
     @Transactional
     public void publish(Quiz quiz, boolean published, String actor) {

@@ -91,12 +91,13 @@ class AccessibilityTest {
                 for (String page : List.of(course, course + "/gradebook", course + "/gradebook?sort=total&dir=desc", course + "/students/" + w.student(),
                         course + "/statistics/padding-output-shape", course + "/misconceptions",
                         course + "/statistics", course + "/people", course + "/quizzes/" + w.quizId() + "/overrides", course + "/quizzes/new",
+                        course + "/quizzes/" + w.quizId() + "/settings",
                         course + "/quizzes/" + w.quizId() + "/preview?answers=true", course + "/mastery",
                         "instructor/exercises", "instructor/exercises/fig2-padding", "instructor/exercises/fig2-padding/edit")) {
                     d.get(root + page);
                     record(problems, lang + " instructor /" + page, Accessibility.problems(d, lang, userText));
-                    if (page.endsWith("/mastery")) {
-                        browser.screenshot("mastery-" + lang);
+                    if (page.endsWith("/mastery") || page.endsWith("/settings")) {
+                        browser.screenshot((page.endsWith("/mastery") ? "mastery-" : "quiz-settings-") + lang);
                     }
                     if (page.endsWith("/overrides") || page.endsWith("/quizzes/new")) {
                         browser.screenshot((page.endsWith("/new") ? "builder-" : "overrides-") + lang);

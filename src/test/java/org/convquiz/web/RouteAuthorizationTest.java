@@ -68,7 +68,8 @@ class RouteAuthorizationTest {
                 new Route("GET", "/api/courses/" + world.courseId() + "/statistics/padding-output-shape", 401, 403, 200),
                 new Route("GET", "/courses/" + world.courseId() + "/quizzes/new", 302, 403, 200),
                 new Route("GET", "/courses/" + world.courseId() + "/quizzes/" + world.quizId() + "/preview", 302, 403, 200),
-                new Route("GET", "/courses/" + world.courseId() + "/quizzes/" + world.quizId() + "/overrides", 302, 403, 200));
+                new Route("GET", "/courses/" + world.courseId() + "/quizzes/" + world.quizId() + "/overrides", 302, 403, 200),
+                new Route("GET", "/courses/" + world.courseId() + "/quizzes/" + world.quizId() + "/settings", 302, 403, 200));
         List<String> wrong = new ArrayList<>();
         for (Route r : routes) {
             for (Who who : Who.values()) {
