@@ -53,6 +53,15 @@ public interface ConvQuizConfig {
     @WithDefault("2m")
     java.time.Duration statisticsSettle();
 
+    /**
+     * How many detail exports may stream at once (CONVQUIZ_DETAIL_EXPORTS). Each holds two database connections and
+     * two threads for a second or more; one more is answered 503 with Retry-After, so instructors downloading during an
+     * exam never take the connections students' hand-ins need.
+     */
+    @WithName("detail-exports")
+    @WithDefault("2")
+    int detailExports();
+
     /** The first instructor, created at first start when no instructor exists. */
     interface Admin {
         @WithDefault("admin")

@@ -60,11 +60,8 @@ public class ExportResource {
         exports.storeMissingReferences(course.id);
         String middle = exports.middleStudent(course.id);
         StreamingOutput body = output -> {
-            if (withBom) {
-                output.write(UTF8_BOM);
-            }
             try {
-                exports.detail(course.id, lang, middle, output);
+                exports.detail(course.id, lang, middle, withBom, output);
             } catch (IOException | UncheckedIOException e) {
                 if (!http.closed()) {
                     throw e;
@@ -76,7 +73,6 @@ public class ExportResource {
         return attachment(body, "grades-detail-course-" + course.id + ".csv");
     }
 
-    private static final byte[] UTF8_BOM = "\uFEFF".getBytes(StandardCharsets.UTF_8);
 
     /**
      * Canvas's gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, then one column per

@@ -50,6 +50,14 @@ public class ExportService {
     @Inject
     ExerciseCatalog catalog;
 
+    /** Detail exports streaming now, at most {@code convquiz.detail-exports}. */
+    private final java.util.concurrent.Semaphore streaming;
+
+    @Inject
+    ExportService(org.convquiz.ConvQuizConfig config) {
+        streaming = new java.util.concurrent.Semaphore(Math.max(1, config.detailExports()));
+    }
+
     static final String DETAIL_HEADER = "username,name,student_number,quiz,exercise,version,seed,part,answer,read_as,"
             + "correct_answer,score,max_score,misconceptions,submitted_at";
 
@@ -161,8 +169,23 @@ public class ExportService {
      * and meet even if a student starts meanwhile. Memory stays flat (a queue of 256 attempts); the file is deleted
      * and both readers stop (within a second) whatever happens, a client that goes away included.
      */
-    public void detail(long courseId, String lang, String middle, OutputStream output) throws IOException {
+    public void detail(long courseId, String lang, String middle, boolean bom, OutputStream output) throws IOException {
+        if (!streaming.tryAcquire()) {
+            // before a byte is written, so the client gets a 503 with Retry-After (ErrorMappers), not a cut file
+            throw new java.util.concurrent.RejectedExecutionException("as many detail exports as allowed are streaming (convquiz.detail-exports)");
+        }
+        try {
+            stream(courseId, lang, middle, bom, output);
+        } finally {
+            streaming.release();
+        }
+    }
+
+    private void stream(long courseId, String lang, String middle, boolean bom, OutputStream output) throws IOException {
         OutputStream out = new BufferedOutputStream(output, 256 * 1024);
+        if (bom) {
+            out.write(UTF8_BOM);
+        }
         out.write(DETAIL_HEADER.getBytes(StandardCharsets.UTF_8));
         if (middle != null) { // no attempts: the header alone
             Path spool = spoolFile();
@@ -229,6 +252,8 @@ public class ExportService {
     }
 
     private static final byte[] CRLF = {'\r', '\n'};
+
+    private static final byte[] UTF8_BOM = "\uFEFF".getBytes(StandardCharsets.UTF_8);
 
     /**
      * Rows graded before the right answer was stored with each part (V7) get it now, computed once per variant

@@ -86,7 +86,7 @@ public class ErrorMappers {
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.util.concurrent.RejectedExecutionException) {
-                return Optional.of("worker queue full");
+                return Optional.of(t.getMessage() == null ? "worker queue full" : t.getMessage());
             }
             if (t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return Optional.of("database connection failed: " + t.getMessage());

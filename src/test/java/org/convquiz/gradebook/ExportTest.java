@@ -223,12 +223,13 @@ class ExportTest {
     java.net.URL base;
 
     /**
-     * A teacher who closes the download half-way: both halves' readers stop (their queries end, their connections go
-     * back), the spool file is deleted, and the next export works. 3,000 attempts of 20 KB: the response cannot sit
+     * Teachers who close their downloads half-way: both halves' readers stop (their queries end, their connections go
+     * back), the spool files are deleted, and the next export works. While two stream, a third is told to come back
+     * (503, Retry-After) instead of taking two more of the connections students' hand-ins need. 3,000 attempts of 20 KB: the response cannot sit
      * whole in the sockets' buffers, nor the first half in its queue.
      */
     @Test
-    void aDownloadClosedHalfWayStopsBothReadersAndLeavesNoFile() throws Exception {
+    void downloadsClosedHalfWayStopTheirReadersLeaveNoFileAndAThirdWaits() throws Exception {
         answered();
         // each student's first attempt copied 1,500 times, each copy with 20 submissions of 1 KB
         sql("""
@@ -260,12 +261,20 @@ class ExportTest {
             };
             List<java.nio.file.Path> before = spools.get();
             var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-            var response = client.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("courses/" + world.courseId() + "/export/detail.csv"))
-                    .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals(200, response.statusCode());
-            try (var body = response.body()) {
-                assertEquals(65536, body.readNBytes(65536).length, "the file starts streaming");
-            } // closed long before its 60 MB end
+            var request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve("courses/" + world.courseId() + "/export/detail.csv"))
+                    .header("Cookie", cookie).build();
+            // two downloads at once (convquiz.detail-exports = 2), each read a little and then left waiting
+            var first = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            var second = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(List.of(200, 200), List.of(first.statusCode(), second.statusCode()));
+            try (var a = first.body(); var b = second.body()) {
+                assertEquals(65536, a.readNBytes(65536).length, "the file starts streaming");
+                assertEquals(65536, b.readNBytes(65536).length);
+                // a third waits for neither: the database connections are kept for students
+                var third = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, third.statusCode(), third.body());
+                assertTrue(third.headers().firstValue("Retry-After").isPresent(), "says when to try again");
+            } // both closed long before their 60 MB end
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
             long running;
             do {
@@ -279,7 +288,7 @@ class ExportTest {
             Session teacher = Session.login(world.instructor(), TestData.PASSWORD);
             String csv = teacher.request().get("/courses/" + world.courseId() + "/export/detail.csv?bom=false").then().statusCode(200)
                     .extract().asString();
-            assertEquals(3 + 2 * 1500 * 20, parse(csv).size(), "the next export is whole");
+            assertEquals(3 + 2 * 1500 * 20, parse(csv).size(), "the next export is whole (the closed ones gave their places back)");
         } finally {
             sql("delete from submission where attempt_item_id in (select ai.id from attempt_item ai join attempt a on a.id = ai.attempt_id"
                     + " where a.quiz_id = ?1 and a.number > 1000)", world.quizId());
