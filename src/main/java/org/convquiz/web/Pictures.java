@@ -38,6 +38,19 @@ public final class Pictures {
         AppMessages msg = ShapePictures.bundle(lang);
         boolean shapeAsked = quantities.contains("output_shape") || quantities.contains("output_height")
                 || quantities.contains("output_width");
+        boolean fieldAsked = quantities.contains("receptive_field") || quantities.contains("receptive_field_elements");
+        // one layer whose output shape is also asked keeps its shape picture (it hides the output's size until revealed)
+        if (fieldAsked && !(shapeAsked && model.layers().size() == 1)) {
+            // before the answer may be shown, the rows' lengths would give away an output shape that is also asked
+            if (shapeAsked && !revealed) {
+                return Optional.empty();
+            }
+            try {
+                return ReceptiveFieldPicture.of(model, revealed, lang);
+            } catch (RuntimeException e) {
+                return Optional.empty(); // a picture is a help, never a reason for a page to fail
+            }
+        }
         if (model.input() == null && model.inputShape() != null && model.inputShape().length >= 3 && model.layers().size() == 1) {
             try {
                 org.convquiz.engine.Layer layer = model.layers().get(0);

@@ -1,5 +1,6 @@
 package org.convquiz.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,11 +26,11 @@ import org.junit.jupiter.api.Test;
 class PicturesTest {
 
     /**
-     * Questions still drawn without a picture, each for a reason: a picture of the weights would show the
-     * weight shape that is asked; the dense layer, flatten and receptive-field stacks have no drawing yet.
+     * Questions still drawn without a picture before the answer may be shown, each for a reason: a picture of the
+     * weights would show the weight shape that is asked; the dense layer and flatten have no drawing yet; the stack of
+     * rf-two-3x3 would show the output shape it also asks (it is drawn once the answer may be shown).
      */
-    private static final Set<String> NOT_DRAWN = Set.of("conv-weight-shape", "ex1-fc-params", "flatten-locality",
-            "rf-fig1-feature-map", "rf-larger-than-input", "rf-stacked-family", "rf-two-3x3", "rf-z-on-y");
+    private static final Set<String> NOT_DRAWN = Set.of("conv-weight-shape", "ex1-fc-params", "flatten-locality", "rf-two-3x3");
 
     @Test
     void everyExerciseThatAsksForNumbersHasAPictureWithATextAlternativeInBothLanguages() throws IOException {
@@ -115,6 +116,43 @@ class PicturesTest {
         assertTrue(noBias.contains(">W10<") && noBias.contains(">…<") && !noBias.contains(">W4<"), noBias);
         assertFalse(noBias.contains(">b1<"), noBias);
         assertTrue(noBias.contains("10 × (3×3×3)<"), noBias);
+    }
+
+    private static long count(String svg, String cls) {
+        return java.util.regex.Pattern.compile("<rect class=\"" + cls + "\"").matcher(svg).results().count();
+    }
+
+    @Test
+    void receptiveFieldPictureMarksWhatTheMiddleElementSeesOnceRevealed() throws IOException {
+        // rf-two-3x3, pinned: 5 high, two 3×3 convolutions: rows of 5, 3 and 1 cells; the one top cell reads all 3
+        // below it, which read all 5 of the input: r = 3 + 3 − 1 = 5. Before reveal nothing is drawn (the rows
+        // would give the asked output shape, 1×1×1).
+        ExerciseDefinition two = byId("rf-two-3x3");
+        assertTrue(picture(two, false, "en").isEmpty());
+        String after = picture(two, true, "en").orElseThrow().svg();
+        assertEquals(1 + 3 + 5, count(after, "target"), after);
+        assertEquals(0, count(after, "cell"), "every cell is seen: " + after);
+        assertTrue(after.contains(">r 5<") && after.contains("class=\"bracket\""), after);
+
+        // rf-larger-than-input, pinned: a 3-high input, 3×3 with padding 1, 3×3 with padding 1, then 1×1: every row
+        // 3 cells; the middle top cell → the middle of row 2 (k 1) → all 3 of row 1 (k 3, p 1: 1 − 1 + 0…2) → input
+        // rows −1…3, one padding row on each side: r = 5, larger than the 3-high input.
+        ExerciseDefinition larger = byId("rf-larger-than-input");
+        String shown = picture(larger, true, "en").orElseThrow().svg();
+        assertEquals(1 + 1 + 3 + 3, count(shown, "target"), shown);
+        assertEquals(2, count(shown, "pad target"), "the field reaches into the padding on both sides: " + shown);
+        assertEquals(2, count(shown, "pad"), "row 1 keeps its two padding cells unmarked: " + shown);
+        assertTrue(shown.contains(">r 5<"), shown);
+        String before = picture(larger, false, "en").orElseThrow().svg();
+        assertEquals(1, count(before, "target"), "only the element asked about: " + before);
+        assertTrue(before.contains(">r ?<") && !before.contains("bracket"), before);
+        assertTrue(picture(larger, false, "zh").orElseThrow().svg().contains("感受野") || picture(larger, false, "zh").orElseThrow().caption()
+                .contains("感受野"));
+
+        // rf-stacked-family, pinned: 16 high, 3×3 then 3×3, strides 1: r = 5 again, rows of 16, 14 and 12
+        String family = picture(byId("rf-stacked-family"), true, "en").orElseThrow().svg();
+        assertEquals(1 + 3 + 5, count(family, "target"), family);
+        assertEquals((16 - 5) + (14 - 3) + (12 - 1), count(family, "cell"), family);
     }
 
     private static java.util.Optional<Pictures.Picture> picture(ExerciseDefinition ex, boolean revealed, String lang) {
