@@ -90,4 +90,35 @@ class QuizBrowserTest {
             browser.screenshot("history-" + lang);
         }
     }
+
+    /**
+     * A receptive-field question's picture: before the answer only the element asked about is marked; once checked
+     * (a practice quiz shows answers at once) the cells it depends on are marked down to the input. rf-larger-than-input,
+     * pinned: 3 rows, 3×3 and 3×3 with padding 1, then 1×1: the field is 5 rows, one padding row on each side (worked by hand).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void aReceptiveFieldQuestionIsDrawnAndExplainedOnceChecked(String lang) {
+        TestData.World world = data.world(QuizService.Settings.practice(), "rf-larger-than-input");
+        try (Browser browser = Browser.open(lang)) {
+            WebDriver d = browser.driver();
+            d.get(root + "login?lang=" + lang);
+            browser.signIn(world.student(), TestData.PASSWORD);
+            browser.clickAndWait(d.findElement(By.cssSelector("a[href='/courses/" + world.courseId() + "']")));
+            browser.clickAndWait(d.findElement(By.cssSelector("[data-quiz='" + world.quizId() + "'] button[type=submit]")));
+            data.pinVariants(data.latestAttempt(world.student()));
+            d.navigate().refresh();
+            WebElement picture = d.findElement(By.cssSelector("#q0 svg.picture"));
+            assertEquals(1, picture.findElements(By.cssSelector("rect.target")).size(), "only the element asked about");
+            browser.screenshot("rf-before-" + lang);
+            d.findElement(By.id("a.0.rf")).sendKeys("5");
+            browser.clickAndWait(d.findElement(By.cssSelector("#q0 button[type=submit]")));
+            WebElement q0 = d.findElement(By.id("q0"));
+            assertEquals(1, q0.findElements(By.cssSelector(".badge.correct")).size(), q0.getText());
+            WebElement shown = q0.findElement(By.cssSelector("svg.picture"));
+            assertEquals(1 + 1 + 3 + 5, shown.findElements(By.cssSelector("rect.target")).size(), "Y, row 2, row 1 and the input");
+            assertEquals(2, shown.findElements(By.cssSelector("rect.pad.target")).size(), "two of them padding");
+            browser.screenshot("rf-graded-" + lang);
+        }
+    }
 }
