@@ -45,6 +45,16 @@ public class QuizService {
         public static Settings practice() {
             return new Settings(Quiz.Mode.practice, Quiz.Reveal.immediately, null, null, null, null);
         }
+
+        /** Sets the quiz's mode, reveal, window and limits to these (a new quiz's, or an edit's). */
+        void applyTo(Quiz quiz) {
+            quiz.mode = mode;
+            quiz.reveal = reveal;
+            quiz.opensAt = opensAt;
+            quiz.closesAt = closesAt;
+            quiz.timeLimitMinutes = timeLimitMinutes;
+            quiz.maxAttempts = maxAttempts;
+        }
     }
 
     @Transactional
@@ -60,12 +70,7 @@ public class QuizService {
         quiz.slug = slug;
         quiz.titleEn = spec.title().en();
         quiz.titleZh = spec.title().zh();
-        quiz.mode = settings.mode();
-        quiz.reveal = settings.reveal();
-        quiz.opensAt = settings.opensAt();
-        quiz.closesAt = settings.closesAt();
-        quiz.timeLimitMinutes = settings.timeLimitMinutes();
-        quiz.maxAttempts = settings.maxAttempts();
+        settings.applyTo(quiz);
         quiz.section = spec.section();
         quiz.position = tutorialPlace(course, spec.section());
         quiz.persist();
@@ -209,12 +214,7 @@ public class QuizService {
             throw new QuizRuleException("quiz_settings_mode_started", 409, "students have started quiz " + quizId + "; its mode stays " + quiz.mode);
         }
         String before = describe(quiz);
-        quiz.mode = settings.mode();
-        quiz.reveal = settings.reveal();
-        quiz.opensAt = settings.opensAt();
-        quiz.closesAt = settings.closesAt();
-        quiz.timeLimitMinutes = settings.timeLimitMinutes();
-        quiz.maxAttempts = settings.maxAttempts();
+        settings.applyTo(quiz);
         String after = describe(quiz);
         if (before.equals(after)) {
             return;

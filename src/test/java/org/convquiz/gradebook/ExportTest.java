@@ -232,7 +232,7 @@ class ExportTest {
     void downloadsClosedHalfWayStopTheirReadersLeaveNoFileAndAThirdWaits() throws Exception {
         answered();
         // each student's first attempt copied 1,500 times, each copy with 20 submissions of 1 KB
-        sql("""
+        data.sql("""
                 with a as (insert into attempt (quiz_id, user_id, number, submitted_at)
                            select a.quiz_id, a.user_id, 1000 + g, now() from attempt a, generate_series(1, 1500) g
                            where a.quiz_id = ?1 and a.number = 1
@@ -290,10 +290,10 @@ class ExportTest {
                     .extract().asString();
             assertEquals(3 + 2 * 1500 * 20, parse(csv).size(), "the next export is whole (the closed ones gave their places back)");
         } finally {
-            sql("delete from submission where attempt_item_id in (select ai.id from attempt_item ai join attempt a on a.id = ai.attempt_id"
+            data.sql("delete from submission where attempt_item_id in (select ai.id from attempt_item ai join attempt a on a.id = ai.attempt_id"
                     + " where a.quiz_id = ?1 and a.number > 1000)", world.quizId());
-            sql("delete from attempt_item where attempt_id in (select id from attempt where quiz_id = ?1 and number > 1000)", world.quizId());
-            sql("delete from attempt where quiz_id = ?1 and number > 1000", world.quizId());
+            data.sql("delete from attempt_item where attempt_id in (select id from attempt where quiz_id = ?1 and number > 1000)", world.quizId());
+            data.sql("delete from attempt where quiz_id = ?1 and number > 1000", world.quizId());
         }
     }
 
@@ -306,15 +306,6 @@ class ExportTest {
                 .setParameter(1, world.courseId()).getResultList()).stream().map(Number::longValue).toList());
     }
 
-    private void sql(String statement, Object... parameters) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var query = em.createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            query.executeUpdate();
-        });
-    }
 
     /**
      * The detail file is joined from cells PostgreSQL quoted (V23): every kind of awkward cell goes through it and comes back as typed,
@@ -333,12 +324,12 @@ class ExportTest {
             {{"四乘一百零二", "四乘一百零二"}, {"a, b", "a, b"}, {"x=1", "x=1"}, {"'quoted'", "'quoted'"}},
         };
         for (int r = 0; r < 3; r++) {
-            sql("update submission set raw_answer = ?1, parsed_answer = ?2, reference_answer = ?3, misconceptions = ?4 where id = ?5",
+            data.sql("update submission set raw_answer = ?1, parsed_answer = ?2, reference_answer = ?3, misconceptions = ?4 where id = ?5",
                     cells[r][0][0], cells[r][1][0], cells[r][2][0], cells[r][3][0], ids.get(r));
         }
         data.rename(world.student(), "张三 \"Zhang\", 李四");
         data.rename(world.other(), "-5 王五");
-        sql("update app_user set student_number = '@20260001' where username = ?1", world.student());
+        data.sql("update app_user set student_number = '@20260001' where username = ?1", world.student());
         // by student: the first student's two submissions (1 of 3, forgot the + 1; then 3 of 3), the other's one (3 of 3)
         List<String> users = new java.util.ArrayList<>();
         List<String> scores = new java.util.ArrayList<>();
@@ -374,7 +365,7 @@ class ExportTest {
         assertEquals(scores, rows.stream().map(r -> r.get("score")).toList());
 
         // the quiz's title in the page's language, neutralised like any other text
-        sql("update quiz set title_en = 'Week 1, part \"a\"', title_zh = '=第一周 \"甲\"' where id = ?1", world.quizId());
+        data.sql("update quiz set title_en = 'Week 1, part \"a\"', title_zh = '=第一周 \"甲\"' where id = ?1", world.quizId());
         String zh = teacher.request().header("Accept-Language", "zh-CN").get("/courses/" + world.courseId() + "/export/detail.csv")
                 .then().statusCode(200).extract().asString();
         assertEquals(List.of("'=第一周 \"甲\""), parse(zh).stream().map(r -> r.get("quiz")).distinct().toList());
@@ -387,7 +378,7 @@ class ExportTest {
     @Test
     void detailFillsInRightAnswersThatWereNeverStored() throws Exception {
         Session teacher = answered();
-        sql("update submission set reference_answer = null where id in (?1, ?2, ?3)", submissionsInExportOrder().toArray());
+        data.sql("update submission set reference_answer = null where id in (?1, ?2, ?3)", submissionsInExportOrder().toArray());
         String csv = teacher.request().get("/courses/" + world.courseId() + "/export/detail.csv?bom=false").then().statusCode(200)
                 .extract().asString();
         assertEquals(List.of("4×102×102", "4×102×102", "4×102×102"), parse(csv).stream().map(r -> r.get("correct_answer")).toList());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,28 +30,16 @@ class QuizSettingsTest {
     @Inject
     TestData data;
 
-    @Inject
-    EntityManager em;
-
     private static String path(TestData.World w) {
         return "/courses/" + w.courseId() + "/quizzes/" + w.quizId() + "/settings";
     }
 
     private TestData.World world() {
         TestData.World w = data.world(EXAM, "padding-output-shape");
-        sql("update course set time_zone = 'Asia/Shanghai' where id = ?1", w.courseId());
+        data.sql("update course set time_zone = 'Asia/Shanghai' where id = ?1", w.courseId());
         return w;
     }
 
-    private void sql(String statement, Object... parameters) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var query = em.createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            query.executeUpdate();
-        });
-    }
 
     private static Quiz quiz(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Quiz.<Quiz>findById(id));

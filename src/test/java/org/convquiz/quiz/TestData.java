@@ -43,7 +43,7 @@ public class TestData {
         QuizSpec spec = new QuizSpec("quiz-" + tag, "test", Text.of("Quiz " + tag, "测验 " + tag), List.of(exercises));
         Quiz quiz = quizzes.createQuiz(course, spec, spec.id(), settings);
         org.convquiz.web.Browser.madeUp(student.displayName, other.displayName, teacher.displayName, course.title,
-                student.username, other.username, teacher.username, course.joinCode, "Quiz " + tag);
+                student.username, other.username, teacher.username, course.joinCode, "Quiz " + tag, "测验 " + tag);
         return new World(student.username, other.username, teacher.username, course.id, course.joinCode, quiz.id);
     }
 
@@ -100,6 +100,16 @@ public class TestData {
         }
     }
 
+    /** Runs one SQL statement that changes rows (positional parameters ?1, ?2…) in its own transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void sql(String statement, Object... parameters) {
+        var query = Course.getEntityManager().createNativeQuery(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        query.executeUpdate();
+    }
+
     /** Enrols {@code n} more students named {@code <prefix>000}, {@code <prefix>001}… (no answers). */
     @Transactional
     public void addStudents(World world, String prefix, int n) {
@@ -114,6 +124,7 @@ public class TestData {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         User u = User.create("n" + tag, PASSWORD, User.STUDENT, "Student " + tag);
         CourseMember.add(Course.findById(world.courseId()), u, User.STUDENT);
+        org.convquiz.web.Browser.madeUp(u.displayName, u.username);
         return u;
     }
 
