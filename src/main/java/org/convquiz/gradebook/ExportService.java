@@ -257,9 +257,9 @@ public class ExportService {
 
     /**
      * Rows graded before the right answer was stored with each part (V7) get it now, computed once per variant
-     * by the engine, so that the export itself can be one COPY. The grade is a pure function of (version, seed),
-     * so storing it later is what grading would have stored. In the usual case this is one statement that
-     * finds nothing.
+     * by the engine, so that the export only joins stored text (storing it also refills {@code export_cells}). The
+     * grade is a pure function of (version, seed), so storing it later is what grading would have stored. In the usual
+     * case this is one statement that finds nothing, through an index of just such rows.
      */
     @Transactional
     public void storeMissingReferences(long courseId) {
