@@ -51,6 +51,16 @@ public final class Pictures {
                 return Optional.empty(); // a picture is a help, never a reason for a page to fail
             }
         }
+        if (model.input() == null && model.inputShape() != null && model.inputShape().length == 3
+                && !model.layers().isEmpty() && model.layers().get(0) instanceof org.convquiz.engine.Layer.Flatten) {
+            if (model.layers().size() == 1 && shapeAsked) {
+                return Optional.of(FlatPictures.flatten(model.inputShape(), revealed, lang));
+            }
+            if (model.layers().size() == 2 && model.layers().get(1) instanceof org.convquiz.engine.Layer.Linear l
+                    && quantities.contains("params")) {
+                return Optional.of(FlatPictures.dense(model.inputShape(), l.out(), l.bias(), revealed, lang));
+            }
+        }
         if (model.input() == null && model.inputShape() != null && model.inputShape().length >= 3 && model.layers().size() == 1) {
             try {
                 org.convquiz.engine.Layer layer = model.layers().get(0);

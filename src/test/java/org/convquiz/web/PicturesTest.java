@@ -27,10 +27,10 @@ class PicturesTest {
 
     /**
      * Questions still drawn without a picture before the answer may be shown, each for a reason: a picture of the
-     * weights would show the weight shape that is asked; the dense layer and flatten have no drawing yet; the stack of
-     * rf-two-3x3 would show the output shape it also asks (it is drawn once the answer may be shown).
+     * weights would show the weight shape that is asked; the stack of rf-two-3x3 would show the output shape it also
+     * asks (it is drawn once the answer may be shown).
      */
-    private static final Set<String> NOT_DRAWN = Set.of("conv-weight-shape", "ex1-fc-params", "flatten-locality", "rf-two-3x3");
+    private static final Set<String> NOT_DRAWN = Set.of("conv-weight-shape", "rf-two-3x3");
 
     @Test
     void everyExerciseThatAsksForNumbersHasAPictureWithATextAlternativeInBothLanguages() throws IOException {
@@ -116,6 +116,27 @@ class PicturesTest {
         assertTrue(noBias.contains(">W10<") && noBias.contains(">…<") && !noBias.contains(">W4<"), noBias);
         assertFalse(noBias.contains(">b1<"), noBias);
         assertTrue(noBias.contains("10 × (3×3×3)<"), noBias);
+    }
+
+    @Test
+    void flattenAndDensePicturesKeepTheirCountsUntilRevealed() throws IOException {
+        // ex1-fc-params, pinned: 3×256×256 flattened = 196,608 inputs, 1,000 outputs:
+        // 196,608 · 1,000 + 1,000 = 196,609,000 parameters
+        ExerciseDefinition fc = byId("ex1-fc-params");
+        String before = picture(fc, false, "en").orElseThrow().svg();
+        assertTrue(before.contains("x 3×256×256 = 196608") && before.contains("y 1000") && before.contains("W ? + b ?"), before);
+        assertFalse(before.contains("196609000"), "the answer shows before it may: " + before);
+        String after = picture(fc, true, "zh").orElseThrow().svg();
+        assertTrue(after.contains("W 1000×196608 + b 1000 = 196609000"), after);
+
+        // flatten-locality, pinned: 3×4×5 → a vector of 60; a pixel and the one below it are 5 (one row) apart
+        ExerciseDefinition flat = byId("flatten-locality");
+        String grid = picture(flat, false, "en").orElseThrow().svg();
+        assertTrue(grid.contains("X 3×4×5"), grid);
+        assertEquals(4 * 5, count(grid, "cell") + count(grid, "cell row-b"), "channel 0 drawn whole: " + grid);
+        assertFalse(grid.contains(">x 60<") || grid.contains(">+5<"), "neither answer before it may show: " + grid);
+        String vector = picture(flat, true, "en").orElseThrow().svg();
+        assertTrue(vector.contains(">x 60<") && vector.contains(">+5<") && vector.contains("class=\"bracket\""), vector);
     }
 
     private static long count(String svg, String cls) {
