@@ -70,6 +70,12 @@ public final class Pictures {
                             revealed, lang), msg.attempt_picture_caption_weights()
                             + (quantities.contains("fc_params") ? " " + msg.attempt_picture_caption_fc() : "")));
                 }
+                if (layer instanceof org.convquiz.engine.Layer.Conv c && c.weight() == null && revealed
+                        && quantities.contains("weight_shape") && model.inputShape().length == 3) {
+                    // the blocks are the weight's shape, the asked answer: drawn only once it may be shown
+                    return Optional.of(new Picture(ShapePictures.weights(model.inputShape(), c.conv(), false, true, lang),
+                            msg.attempt_picture_caption_weights()));
+                }
                 if (layer instanceof org.convquiz.engine.Layer.Conv c && c.weight() == null && shapeAsked) {
                     return Optional.of(new Picture(ShapePictures.shape(model.inputShape(), c.conv(), revealed, lang),
                             msg.attempt_picture_caption_shape()));

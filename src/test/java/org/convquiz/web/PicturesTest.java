@@ -26,9 +26,8 @@ import org.junit.jupiter.api.Test;
 class PicturesTest {
 
     /**
-     * Questions still drawn without a picture before the answer may be shown, each for a reason: a picture of the
-     * weights would show the weight shape that is asked; the stack of rf-two-3x3 would show the output shape it also
-     * asks (it is drawn once the answer may be shown).
+     * Questions drawn only once the answer may be shown, each for a reason: a picture of the weights would show the
+     * weight shape that is asked; the stack of rf-two-3x3 would show the output shape it also asks.
      */
     private static final Set<String> NOT_DRAWN = Set.of("conv-weight-shape", "rf-two-3x3");
 
@@ -137,6 +136,17 @@ class PicturesTest {
         assertFalse(grid.contains(">x 60<") || grid.contains(">+5<"), "neither answer before it may show: " + grid);
         String vector = picture(flat, true, "en").orElseThrow().svg();
         assertTrue(vector.contains(">x 60<") && vector.contains(">+5<") && vector.contains("class=\"bracket\""), vector);
+    }
+
+    @Test
+    void weightShapeIsDrawnOnlyOnceRevealed() throws IOException {
+        // conv-weight-shape, pinned: Conv2d(3, 10, kernel_size=(3, 3)): weight 10×3×3×3, one block of 3×3×3 per
+        // output channel (W1, W2, W3, …, W10) and a bias of 10
+        ExerciseDefinition ex = byId("conv-weight-shape");
+        assertTrue(picture(ex, false, "en").isEmpty(), "the blocks would give the asked shape away");
+        String after = picture(ex, true, "en").orElseThrow().svg();
+        assertTrue(after.contains(">W1<") && after.contains(">W10<") && after.contains(">b10<"), after);
+        assertTrue(after.contains("10 × (3×3×3) + 10"), after);
     }
 
     private static long count(String svg, String cls) {
