@@ -133,7 +133,8 @@ public class CourseResource {
         return Response.seeOther(URI.create("/courses/" + id + "#quiz-order")).build();
     }
 
-    private static boolean stale(Throwable e) {
+    /** Whether a save lost to a concurrent one (Hibernate's version check), for a 409 rather than a 500. */
+    static boolean stale(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
                 return true;

@@ -86,7 +86,7 @@ public class QuizSettingsResource {
         } catch (QuizRuleException e) {
             return refused(id, quizId, typed, e.key(), e.status(), headers);
         } catch (RuntimeException e) {
-            if (!stale(e)) {
+            if (!CourseResource.stale(e)) {
                 throw e;
             }
             return refused(id, quizId, typed, "quiz_settings_stale", 409, headers); // two instructors saved at the same moment
@@ -101,14 +101,6 @@ public class QuizSettingsResource {
         return Response.status(status).entity(page(now, shown, now.version, key, false, headers)).build();
     }
 
-    private static boolean stale(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** The quiz, when it is one of course {@code id}'s listed quizzes and the signed-in instructor teaches there; else 404. */
     private Quiz taught(long id, long quizId) {

@@ -74,7 +74,7 @@ final class FlatPictures {
             width = Math.max(width, x + 26);
         }
         String label = Phrase.of(revealed ? "pages.picture.flatten.shown" : "pages.picture.flatten", c + "×" + h + "×" + w).in(lang);
-        return new Pictures.Picture(svg(width, bottom + 4, label, b), Phrase.of("pages.picture.flatten.caption").in(lang));
+        return new Pictures.Picture(ShapePictures.svg(width, bottom + 4, label, b), Phrase.of("pages.picture.flatten.caption").in(lang));
     }
 
     /** A dense layer of {@code out} outputs on a C×H×W input flattened. */
@@ -101,13 +101,6 @@ final class FlatPictures {
         b.append(Pictures.Svg.text(0, y + 60, count, "note").replace("text-anchor=\"middle\"", "text-anchor=\"start\""));
         int width = Math.max(204, count.length() * 8 + 8);
         String label = Phrase.of("pages.picture.dense", size, out).in(lang);
-        return new Pictures.Picture(svg(width, y + 70, label, b), Phrase.of("pages.picture.dense.caption").in(lang));
-    }
-
-    private static String svg(int width, int height, String label, StringBuilder body) {
-        String l = MathMl.escape(label);
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"picture\" role=\"img\" aria-label=\"" + l + "\" viewBox=\"-2 0 "
-                + (width + 2) + " " + height + "\" width=\"" + (width + 2) + "\" height=\"" + height + "\"><title>" + l + "</title>"
-                + body + "</svg>";
+        return new Pictures.Picture(ShapePictures.svg(width, y + 70, label, b), Phrase.of("pages.picture.dense.caption").in(lang));
     }
 }

@@ -103,10 +103,7 @@ final class ReceptiveFieldPicture {
         b.append(Pictures.Svg.text(revealed ? (x0 + x1) / 2 : width / 2, bottom + 10, "r " + r, "note"));
         String label = (revealed ? Phrase.of("pages.picture.receptive-field.shown", layers, size[0], last - first + 1)
                 : Phrase.of("pages.picture.receptive-field", layers, size[0])).in(lang);
-        String escaped = MathMl.escape(label);
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"picture\" role=\"img\" aria-label=\"" + escaped + "\" viewBox=\"0 0 "
-                + width + " " + (bottom + 16) + "\" width=\"" + width + "\" height=\"" + (bottom + 16) + "\"><title>" + escaped + "</title>"
-                + b + "</svg>";
+        String svg = ShapePictures.svg(width, bottom + 16, label, b);
         return Optional.of(new Pictures.Picture(svg, Phrase.of("pages.picture.receptive-field.caption").in(lang)));
     }
 

@@ -209,7 +209,8 @@ final class ShapePictures {
         return MessageBundles.get(AppMessages.class, Localized.Literal.of("zh".equals(lang) ? "zh" : "en"));
     }
 
-    private static String svg(int width, int height, String label, StringBuilder body) {
+    /** A picture's SVG document with its text alternative (aria-label and title) in the page's language. */
+    static String svg(int width, int height, String label, StringBuilder body) {
         String l = MathMl.escape(label);
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"picture\" role=\"img\" aria-label=\"" + l + "\" viewBox=\"-2 0 "
                 + (width + 2) + " " + height + "\" width=\"" + (width + 2) + "\" height=\"" + height + "\"><title>" + l + "</title>"
